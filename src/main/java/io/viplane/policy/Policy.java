@@ -1,0 +1,40 @@
+package io.viplane.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.viplane.model.PriorityLevel;
+import io.viplane.model.Tier;
+import io.viplane.model.TicketPriority;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a support organisation can change without a rebuild. Bound from a YAML file in
+ * {@code topology/policies/}; see {@link PolicyLoader} for validation.
+ */
+public record Policy(
+        String name,
+        String description,
+        String source,
+        Defaults defaults,
+        List<TierRule> tiers,
+        Map<Tier, Entitlement> entitlements,
+        Map<TicketPriority, PriorityLevel> priorityMap,
+        PriorityScoring priorityScore,
+        List<SlaOverride> slaOverrides,
+        Map<String, JsonNode> calendars,
+        JsonNode signals,
+        JsonNode escalation) {
+
+    public Policy {
+        slaOverrides = slaOverrides == null ? List.of() : List.copyOf(slaOverrides);
+        calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
+    }
+
+    public Entitlement entitlement(Tier tier) {
+        return entitlements.get(tier);
+    }
+
+    public PriorityLevel priorityOf(TicketPriority helpDeskPriority) {
+        return priorityMap.get(helpDeskPriority == null ? TicketPriority.NORMAL : helpDeskPriority);
+    }
+}

@@ -1,0 +1,126 @@
+package io.viplane.policy;
+
+import io.viplane.model.PriorityLevel;
+import io.viplane.model.Tier;
+import io.viplane.model.TicketPriority;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Semantic checks Jackson cannot do: completeness, ordering and sane numbers. */
+final class PolicyValidator {
+    private final String file;
+
+    private PolicyValidator(String file) {
+        this.file = file;
+    }
+
+    static void validate(Policy p, String file) {
+        new PolicyValidator(file).check(p);
+    }
+
+    private void check(Policy p) {
+        require(p.name() != null && !p.name().isBlank(), "name", "is required");
+        require(p.defaults() != null, "defaults", "is required");
+        try {
+            ZoneId.of(p.defaults().timezone());
+        } catch (DateTimeException | NullPointerException e) {
+            fail("defaults.timezone", "not an IANA time zone");
+        }
+        require(p.defaults().recentTicketsDays() > 0, "defaults.recent_tickets_days", "must be > 0");
+        checkTiers(p);
+        checkEntitlements(p);
+        require(p.priorityMap() != null, "priority_map", "is required");
+        for (TicketPriority tp : TicketPriority.values()) {
+            require(p.priorityMap().get(tp) != null, "priority_map." + tp, "is missing");
+        }
+        checkScoring(p.priorityScore());
+        for (int i = 0; i < p.slaOverrides().size(); i++) {
+            SlaOverride o = p.slaOverrides().get(i);
+            String path = "sla_overrides[" + i + "]";
+            require(o.firstResponseMinutes() > 0, path + ".first_response_minutes", "must be > 0");
+            require(!o.tiers().isEmpty(), path + ".tiers", "must name at least one tier");
+            require(o.renewalWithinDays() == null || o.renewalWithinDays() >= 0,
+                    path + ".renewal_within_days", "must be >= 0");
+        }
+        String cal = p.defaults().calendar();
+        require(cal == null || p.calendars().containsKey(cal), "defaults.calendar",
+                "names calendar '" + cal + "' which is not defined under calendars");
+    }
+
+    private void checkTiers(Policy p) {
+        require(p.tiers() != null && !p.tiers().isEmpty(), "tiers", "must list at least one VIP tier");
+        int lastRank = -1;
+        for (int i = 0; i < p.tiers().size(); i++) {
+            TierRule r = p.tiers().get(i);
+            String path = "tiers[" + i + "]";
+            require(r.tier() != null, path + ".tier", "is required");
+            require(r.tier() != Tier.STANDARD, path + ".tier", "STANDARD is what remains; it needs no rule");
+            require(r.tier().ordinal() > lastRank, path + ".tier",
+                    "tiers must be listed from highest (T1) to lowest, each once");
+            lastRank = r.tier().ordinal();
+            boolean hasAccount = r.account() != null && (r.account().arr() != null
+                    || !r.account().flagsAny().isEmpty() || !r.account().plansAny().isEmpty());
+            boolean hasContact = r.contact() != null && !r.contact().rolesAny().isEmpty();
+            require(hasAccount || hasContact, path, "needs at least one account or contact criterion");
+            if (r.account() != null && r.account().arr() != null) {
+                require(!r.account().arr().isEmptyBound(), path + ".account.arr", "needs gt, gte, lt or lte");
+            }
+        }
+    }
+
+    private void checkEntitlements(Policy p) {
+        require(p.entitlements() != null, "entitlements", "is required");
+        for (Tier t : Tier.values()) {
+            Entitlement e = p.entitlements().get(t);
+            String path = "entitlements." + t;
+            require(e != null, path, "is missing");
+            require(e.firstResponseMinutes() > 0, path + ".first_response_minutes", "must be > 0");
+            require(e.nextReplyMinutes() > 0, path + ".next_reply_minutes", "must be > 0");
+            require(e.maxWaitMinutes() >= e.firstResponseMinutes(), path + ".max_wait_minutes",
+                    "must be >= first_response_minutes");
+            require(e.queue() != null && !e.queue().isBlank(), path + ".queue", "is required");
+            require("always".equals(e.calendar()) || "account".equals(e.calendar())
+                    || p.calendars().containsKey(e.calendar()), path + ".calendar",
+                    "must be 'always', 'account' or a calendar defined under calendars");
+            require(e.ladder() != null && e.ladder().target() != null, path + ".ladder.target", "is required");
+            require(e.ladder().respondWithinMinutes() > 0, path + ".ladder.respond_within_minutes", "must be > 0");
+            require(e.assignmentMinutes() == null || e.assignmentMinutes() > 0, path + ".assignment_minutes",
+                    "must be > 0");
+        }
+    }
+
+    private void checkScoring(PriorityScoring s) {
+        require(s != null, "priority_score", "is required");
+        requireAll(s.severity(), PriorityLevel.values(), "priority_score.severity");
+        requireAll(s.tier(), Tier.values(), "priority_score.tier");
+        require(s.waitingPointsAtMaxWait() >= 0, "priority_score.waiting_points_at_max_wait", "must be >= 0");
+        for (int i = 0; i < s.renewalBoosts().size(); i++) {
+            PriorityScoring.RenewalBoost b = s.renewalBoosts().get(i);
+            String path = "priority_score.renewal_boosts[" + i + "]";
+            require(b.withinDays() > 0, path + ".within_days", "must be > 0");
+            require(b.raiseLevels() >= 0 && b.raiseLevels() <= 3, path + ".raise_levels", "must be 0..3");
+            if (i > 0) {
+                require(b.withinDays() > s.renewalBoosts().get(i - 1).withinDays(), path + ".within_days",
+                        "boosts must be listed nearest renewal first");
+            }
+        }
+    }
+
+    private <E> void requireAll(Map<E, Double> map, E[] keys, String path) {
+        require(map != null, path, "is required");
+        for (E k : keys) {
+            require(map.get(k) != null, path + "." + k, "is missing");
+        }
+    }
+
+    private void require(boolean ok, String path, String reason) {
+        if (!ok) {
+            fail(path, reason);
+        }
+    }
+
+    private void fail(String path, String reason) {
+        throw new PolicyException(file, path, reason);
+    }
+}
