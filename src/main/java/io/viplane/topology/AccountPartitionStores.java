@@ -1,0 +1,64 @@
+package io.viplane.topology;
+
+import io.viplane.model.Account;
+import io.viplane.model.Contact;
+import io.viplane.routing.AccountTicketStats;
+import io.viplane.routing.TicketState;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The state kept on an account partition, shared by the processors that run there. */
+final class AccountPartitionStores {
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    final KeyValueStore<String, Account> accounts;
+    final KeyValueStore<String, Contact> contacts;
+    final KeyValueStore<String, TicketState> tickets;
+    final KeyValueStore<String, Long> openTickets;
+    final KeyValueStore<String, AccountTicketStats> stats;
+
+    AccountPartitionStores(ProcessingContext context) {
+        accounts = context.getStateStore(Names.ACCOUNT_STORE);
+        contacts = context.getStateStore(Names.CONTACT_STORE);
+        tickets = context.getStateStore(Names.TICKET_STORE);
+        openTickets = context.getStateStore(Names.OPEN_TICKETS_STORE);
+        stats = context.getStateStore(Names.ACCOUNT_STATS_STORE);
+    }
+
+    static String[] names() {
+        return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
+            Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE};
+    }
+
+    Account account(String accountId) {
+        return accountId == null ? null : accounts.get(accountId);
+    }
+
+    Contact contact(String accountId, String contactId) {
+        return accountId == null || contactId == null ? null
+                : contacts.get(Names.compositeKey(accountId, contactId));
+    }
+
+    /** Ids of the account's open tickets; the index exists so that account changes re-route them. */
+    List<String> openTicketIds(String accountId) {
+        List<String> ids = new ArrayList<>();
+        String prefix = Names.compositePrefix(accountId);
+        try (KeyValueIterator<String, Long> it = openTickets.prefixScan(prefix, KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, Long> kv = it.next();
+                ids.add(kv.key.substring(prefix.length()));
+            }
+        }
+        return ids;
+    }
+
+    AccountTicketStats stats(String accountId) {
+        AccountTicketStats s = accountId == null ? null : stats.get(accountId);
+        return s == null ? new AccountTicketStats() : s;
+    }
+}

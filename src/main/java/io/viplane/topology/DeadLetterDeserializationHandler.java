@@ -1,0 +1,23 @@
+package io.viplane.topology;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Unreadable input never stops the pipeline: Kafka Streams' built-in dead-letter queue receives
+ * the original bytes with source and error headers, and the log gets one line (no value bytes:
+ * they may hold personal data).
+ */
+public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger("io.viplane.dlq");
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception e) {
+        LOG.warn("dead-lettered unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                e.getMessage());
+        return super.handleError(context, record, e);
+    }
+}

@@ -1,0 +1,97 @@
+package io.viplane.topology;
+
+import io.viplane.codec.ContractSerde;
+import io.viplane.model.Account;
+import io.viplane.model.Contact;
+import io.viplane.model.RoutedTicket;
+import io.viplane.model.TicketEvent;
+import io.viplane.policy.Policy;
+import io.viplane.routing.AccountTicketStats;
+import io.viplane.routing.TicketState;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The pipeline's topology, independent of wiring and configuration so tests can drive it with
+ * {@code TopologyTestDriver}.
+ *
+ * <p>Two partitionings: tickets arrive keyed by {@code ticket_id} (dedup, ticket-to-account pinning)
+ * and are re-keyed by {@code account_id}, where they meet account and contact state. Contacts are
+ * re-keyed to their account the same way, so everything about an account lives on one partition.
+ */
+public final class ViplaneTopology {
+    private static final Serde<String> KEYS = Serdes.String();
+
+    private ViplaneTopology() {
+    }
+
+    public static Topology build(Policy policy, TopologyOptions options) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder, options.dedupRetention());
+
+        Serde<TicketEvent> ticketSerde = ContractSerde.of(TicketEvent.class, options.format());
+        Serde<Account> accountSerde = ContractSerde.of(Account.class, options.format());
+        Serde<Contact> contactSerde = ContractSerde.of(Contact.class, options.format());
+        Produced<String, RoutedTicket> routed = Produced.with(KEYS, ContractSerde.of(RoutedTicket.class, options.format()));
+        String[] accountStores = AccountPartitionStores.names();
+
+        KStream<String, TicketEvent> tickets = builder.stream(Names.TICKETS,
+                Consumed.with(KEYS, ticketSerde).withName(Names.SRC_TICKETS)
+                        .withTimestampExtractor(new EventTimeExtractor()));
+        tickets.process(() -> new TicketDedupProcessor(options.dedupRetention()), Named.as(Names.P_TICKET_DEDUP),
+                        Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
+                .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, StateSerdes.avro(TicketEvent.class), options))
+                .process(() -> new TicketRouterProcessor(policy, options.slaTimes()), Named.as(Names.P_TICKET_ROUTER),
+                        accountStores)
+                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_TICKETS));
+
+        builder.stream(Names.ACCOUNTS, Consumed.with(KEYS, accountSerde).withName(Names.SRC_ACCOUNTS))
+                .process(() -> new AccountUpsertProcessor(policy, options.slaTimes()), Named.as(Names.P_ACCOUNT_UPSERT),
+                        accountStores)
+                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_ACCOUNTS));
+
+        builder.stream(Names.CONTACTS, Consumed.with(KEYS, contactSerde).withName(Names.SRC_CONTACTS))
+                .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
+                .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
+                        .withStreamPartitioner(new AccountPartitioner<>()))
+                .process(() -> new ContactUpsertProcessor(policy, options.slaTimes()), Named.as(Names.P_CONTACT_UPSERT),
+                        accountStores)
+                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_CONTACTS));
+
+        return builder.build();
+    }
+
+    private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values, TopologyOptions options) {
+        Repartitioned<String, V> r = Repartitioned.<String, V>as(name).withKeySerde(KEYS).withValueSerde(values);
+        return options.partitions() == null ? r : r.withNumberOfPartitions(options.partitions());
+    }
+
+    private static void addStores(StreamsBuilder b, Duration dedupRetention) {
+        b.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(Names.EVENT_ID_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
+                KEYS, Serdes.Long()));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.TICKET_OWNER_STORE), KEYS, StateSerdes.cbor(TicketOwner.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CONTACT_OWNER_STORE), KEYS, Serdes.String()));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ACCOUNT_STORE), KEYS, StateSerdes.avro(Account.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CONTACT_STORE), KEYS, StateSerdes.avro(Contact.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.TICKET_STORE), KEYS, StateSerdes.cbor(TicketState.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.OPEN_TICKETS_STORE), KEYS, Serdes.Long()));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ACCOUNT_STATS_STORE), KEYS, StateSerdes.cbor(AccountTicketStats.class)));
+    }
+}
