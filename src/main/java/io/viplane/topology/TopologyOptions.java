@@ -10,11 +10,12 @@ import java.time.Duration;
  * @param partitions partitions of internal repartition topics; null inherits from the input topic.
  *                   Must equal the partition count of {@code crm.accounts} (co-partitioning).
  * @param dedupRetention how long an {@code event_id} is remembered to drop its duplicates
+ * @param slaTimes how SLA minutes are counted; null means the policy's calendars
  */
 public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes) {
 
     public static TopologyOptions defaults() {
-        return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), SlaTimeResolver.AROUND_THE_CLOCK);
+        return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null);
     }
 
     public TopologyOptions withFormat(Format f) {
@@ -23,5 +24,9 @@ public record TopologyOptions(Format format, Integer partitions, Duration dedupR
 
     public TopologyOptions withPartitions(Integer p) {
         return new TopologyOptions(format, p, dedupRetention, slaTimes);
+    }
+
+    public TopologyOptions withSlaTimes(SlaTimeResolver s) {
+        return new TopologyOptions(format, partitions, dedupRetention, s);
     }
 }

@@ -8,6 +8,7 @@ import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
+import io.viplane.sla.PolicySlaTimes;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,7 +35,9 @@ public final class ViplaneTopology {
     private ViplaneTopology() {
     }
 
-    public static Topology build(Policy policy, TopologyOptions options) {
+    public static Topology build(Policy policy, TopologyOptions requested) {
+        TopologyOptions options = requested.slaTimes() != null ? requested
+                : requested.withSlaTimes(new PolicySlaTimes(policy, null));
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, options.dedupRetention());
 
@@ -54,12 +57,14 @@ public final class ViplaneTopology {
                         accountStores)
                 .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_TICKETS));
 
-        builder.stream(Names.ACCOUNTS, Consumed.with(KEYS, accountSerde).withName(Names.SRC_ACCOUNTS))
+        builder.stream(Names.ACCOUNTS, Consumed.with(KEYS, accountSerde).withName(Names.SRC_ACCOUNTS)
+                        .withTimestampExtractor(new EventTimeExtractor()))
                 .process(() -> new AccountUpsertProcessor(policy, options.slaTimes()), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores)
                 .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_ACCOUNTS));
 
-        builder.stream(Names.CONTACTS, Consumed.with(KEYS, contactSerde).withName(Names.SRC_CONTACTS))
+        builder.stream(Names.CONTACTS, Consumed.with(KEYS, contactSerde).withName(Names.SRC_CONTACTS)
+                        .withTimestampExtractor(new EventTimeExtractor()))
                 .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))

@@ -1,0 +1,101 @@
+package io.viplane.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings from, in increasing precedence: defaults, a {@code .properties} or YAML file
+ * ({@code --config}), environment variables {@code VIPLANE_<KEY>} (dots as underscores:
+ * {@code VIPLANE_SECURITY_PROTOCOL=SASL_SSL}), then command-line flags. Keys starting with
+ * {@code viplane.} are ours; every other key is handed to the Kafka clients untouched, which is
+ * how SASL and TLS settings pass through.
+ */
+final class AppConfig {
+    static final String POLICY = "viplane.policy";
+    static final String FORMAT = "viplane.format";
+    static final String PARTITIONS = "viplane.partitions";
+    static final String REPLICATION = "viplane.replication.factor";
+
+    private final Properties props = new Properties();
+
+    static AppConfig load(String file, Map<String, String> env) {
+        AppConfig c = new AppConfig();
+        c.props.setProperty("bootstrap.servers", "localhost:9092");
+        c.props.setProperty("application.id", "viplane");
+        c.props.setProperty("state.dir", ".viplane/state");
+        c.props.setProperty(POLICY, "white-glove");
+        c.props.setProperty(FORMAT, "json");
+        c.props.setProperty(PARTITIONS, "3");
+        c.props.setProperty(REPLICATION, "1");
+        if (file != null) {
+            c.readFile(Path.of(file));
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("VIPLANE_") && k.length() > 8) {
+                String key = k.substring(8).toLowerCase(Locale.ROOT).replace('_', '.');
+                c.props.setProperty(isOurs(key) ? "viplane." + key : key, v);
+            }
+        });
+        return c;
+    }
+
+    private static boolean isOurs(String key) {
+        return key.equals("policy") || key.equals("format") || key.equals("partitions")
+                || key.startsWith("replication.factor");
+    }
+
+    private void readFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                flatten("", new ObjectMapper(new YAMLFactory()).readTree(in));
+            } else {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new Args.UsageException("cannot read config " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void flatten(String prefix, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue());
+            }
+        } else {
+            props.setProperty(prefix, node.asText());
+        }
+    }
+
+    void set(String key, String value) {
+        if (value != null) {
+            props.setProperty(key, value);
+        }
+    }
+
+    String get(String key) {
+        return props.getProperty(key);
+    }
+
+    /** Kafka client properties: everything that is not ours. */
+    Properties kafka() {
+        Properties p = new Properties();
+        props.stringPropertyNames().stream().filter(k -> !k.startsWith("viplane."))
+                .forEach(k -> p.setProperty(k, props.getProperty(k)));
+        return p;
+    }
+}

@@ -1,0 +1,131 @@
+package io.viplane.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viplane.codec.Format;
+import io.viplane.topology.Names;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A readable summary of the output topics, for the demo and for a quick look at a running
+ * pipeline: the latest routing of each ticket, tiers, queues, escalations and dead letters.
+ * It prints ids, tiers and account names (company data), never ticket text or personal data.
+ */
+final class ReportCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportCommand() {
+    }
+
+    static int run(AppConfig config, Args args) {
+        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        long idle = Long.parseLong(args.get("timeout-ms", "5000"));
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        Map<String, Integer> emissions = new TreeMap<>();
+        Map<String, List<JsonNode>> other = new TreeMap<>();
+        List<String> deadLetters = new ArrayList<>();
+        List<String> topics = List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.AT_RISK, Names.DLQ);
+        TailCommand.consume(config, topics, true, idle, Long.MAX_VALUE, r -> {
+            if (r.topic().equals(Names.DLQ)) {
+                deadLetters.add(describeDeadLetter(r));
+                return;
+            }
+            JsonNode v = parse(TailCommand.render(r.topic(), r.value(), format));
+            if (v == null) {
+                return;
+            }
+            if (r.topic().equals(Names.ROUTED)) {
+                latest.put(r.key(), v);
+                emissions.merge(r.key(), 1, Integer::sum);
+            } else {
+                other.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(v);
+            }
+        });
+        print(System.out, latest, emissions, other, deadLetters);
+        return 0;
+    }
+
+    static void print(PrintStream out, Map<String, JsonNode> latest, Map<String, Integer> emissions,
+                      Map<String, List<JsonNode>> other, List<String> deadLetters) {
+        out.println();
+        out.println("ROUTED TICKETS (" + Names.ROUTED + "): " + latest.size() + " tickets, "
+                + emissions.values().stream().mapToInt(Integer::intValue).sum() + " routing decisions");
+        Map<String, Integer> perTier = new TreeMap<>();
+        Map<String, Integer> perQueue = new TreeMap<>();
+        int unknown = 0;
+        for (JsonNode r : latest.values()) {
+            perTier.merge(r.path("tier").asText(), 1, Integer::sum);
+            perQueue.merge(r.path("queue").asText(), 1, Integer::sum);
+            if (r.path("reasons").toString().contains("UNKNOWN_ACCOUNT")) {
+                unknown++;
+            }
+        }
+        out.println("  per tier:  " + perTier);
+        out.println("  per queue: " + perQueue);
+        out.println("  still UNKNOWN_ACCOUNT: " + unknown + "; re-routed at least once: "
+                + emissions.values().stream().filter(n -> n > 1).count());
+        out.println();
+        out.println("  TOP OF THE QUEUE (highest priority_score first)");
+        out.printf("  %-12s %-4s %-9s %-3s %6s  %-13s %-21s %-28s %s%n", "ticket", "tier", "badge", "pri", "score",
+                "queue", "first_response_due", "account", "ARR");
+        latest.values().stream()
+                .sorted(Comparator.comparingDouble((JsonNode r) -> -r.path("priority_score").asDouble()))
+                .limit(15)
+                .forEach(r -> out.printf("  %-12s %-4s %-9s %-3s %6.0f  %-13s %-21s %-28s %s%n",
+                        r.path("ticket_id").asText(), r.path("tier").asText(), text(r.path("badge")),
+                        r.path("priority").asText(), r.path("priority_score").asDouble(), r.path("queue").asText(),
+                        text(r.path("first_response_due")), trim(text(r.path("account_context").path("name")), 28),
+                        money(r.path("account_context").path("arr"))));
+        for (var e : other.entrySet()) {
+            out.println();
+            out.println(e.getKey().toUpperCase() + ": " + e.getValue().size());
+            Map<String, Integer> kinds = new TreeMap<>();
+            e.getValue().forEach(v -> kinds.merge(v.has("kind") ? v.path("kind").asText()
+                    : v.has("risk_level") ? v.path("risk_level").asText()
+                    : v.path("metric").asText() + "/" + v.path("state").asText(), 1, Integer::sum));
+            out.println("  " + kinds);
+            e.getValue().stream().filter(v -> v.has("summary")).limit(10)
+                    .forEach(v -> out.println("  - [" + v.path("target").asText() + " within "
+                            + v.path("respond_within_minutes").asText() + " min] " + v.path("summary").asText()));
+        }
+        out.println();
+        out.println("DEAD LETTERS (" + Names.DLQ + "): " + deadLetters.size());
+        deadLetters.forEach(d -> out.println("  - " + d));
+    }
+
+    private static String describeDeadLetter(ConsumerRecord<String, byte[]> r) {
+        var topic = r.headers().lastHeader("__streams.errors.topic");
+        var msg = r.headers().lastHeader("__streams.errors.message");
+        return (topic == null ? "?" : new String(topic.value(), StandardCharsets.UTF_8)) + " key " + r.key() + ": "
+                + (msg == null ? "?" : new String(msg.value(), StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode parse(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? "-" : n.asText();
+    }
+
+    private static String trim(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static String money(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? "-" : String.format("$%,.0f", n.asDouble());
+    }
+}

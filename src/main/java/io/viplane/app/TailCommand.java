@@ -1,0 +1,97 @@
+package io.viplane.app;
+
+import io.viplane.codec.AvroCodec;
+import io.viplane.codec.Format;
+import io.viplane.codec.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Prints a topic as {@code key<TAB>value-as-JSON}, decoding Avro when the format is Avro. */
+final class TailCommand {
+    private TailCommand() {
+    }
+
+    static int run(AppConfig config, Args args) {
+        if (args.positional.isEmpty()) {
+            throw new Args.UsageException("tail needs a TOPIC");
+        }
+        String topic = args.positional.get(0);
+        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        long max = Long.parseLong(args.get("max-messages", String.valueOf(Long.MAX_VALUE)));
+        long timeoutMs = Long.parseLong(args.get("timeout-ms", String.valueOf(Long.MAX_VALUE)));
+        long[] printed = {0};
+        consume(config, List.of(topic), args.has("from-beginning"), timeoutMs, max, r -> {
+            System.out.println(r.key() + "\t" + render(topic, r.value(), format) + headers(r));
+            printed[0]++;
+        });
+        return 0;
+    }
+
+    /** Polls until {@code max} records or {@code idleTimeoutMs} without a record. */
+    static void consume(AppConfig config, List<String> topics, boolean fromBeginning, long idleTimeoutMs, long max,
+                        Consumer<ConsumerRecord<String, byte[]>> sink) {
+        Properties p = config.kafka();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "viplane-tail-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        long seen = 0;
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long idleSince = System.currentTimeMillis();
+            while (seen < max && System.currentTimeMillis() - idleSince < idleTimeoutMs) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    idleSince = System.currentTimeMillis();
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    if (seen++ >= max) {
+                        break;
+                    }
+                    sink.accept(r);
+                }
+            }
+        }
+    }
+
+    static String render(String topic, byte[] value, Format format) {
+        if (value == null) {
+            return "null";
+        }
+        TopicTypes.Type type = TopicTypes.BY_TOPIC.get(topic);
+        if (format == Format.AVRO && type != null) {
+            return avroAsJson(type.valueClass(), value);
+        }
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    private static <T extends SpecificRecord> String avroAsJson(Class<T> type, byte[] value) {
+        try {
+            return new String(new JsonCodec<>(type).encode(new AvroCodec<>(type).decode(value)), StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return "<undecodable: " + e.getMessage() + ">";
+        }
+    }
+
+    private static String headers(ConsumerRecord<String, byte[]> r) {
+        StringBuilder sb = new StringBuilder();
+        for (Header h : r.headers()) {
+            if (!h.key().endsWith("stacktrace")) {
+                sb.append("\t").append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
+    }
+}

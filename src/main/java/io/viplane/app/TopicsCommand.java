@@ -1,0 +1,60 @@
+package io.viplane.app;
+
+import io.viplane.topology.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates every contract topic; running it again changes nothing. */
+final class TopicsCommand {
+    private TopicsCommand() {
+    }
+
+    static int run(AppConfig config) {
+        int partitions = Integer.parseInt(config.get(AppConfig.PARTITIONS));
+        short replication = Short.parseShort(config.get(AppConfig.REPLICATION));
+        try (Admin admin = Admin.create(config.kafka())) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : Names.allTopics()) {
+                if (existing.contains(topic)) {
+                    System.out.println("exists   " + topic);
+                    continue;
+                }
+                NewTopic t = new NewTopic(topic, partitions, replication);
+                if (Names.COMPACTED_TOPICS.contains(topic)) {
+                    t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                } else if (Names.OUTPUT_TOPICS.contains(topic)) {
+                    // Outputs inherit event time; replayed history would be deleted by time-based
+                    // retention at once. The event time is in the payload; the log keeps append time.
+                    t.configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+                }
+                missing.add(t);
+            }
+            for (var e : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    e.getValue().get();
+                    System.out.println("created  " + e.getKey() + " (" + partitions + " partitions)");
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw ex;
+                    }
+                    System.out.println("exists   " + e.getKey());
+                }
+            }
+            return 0;
+        } catch (ExecutionException e) {
+            System.err.println("viplane topics: " + e.getCause().getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}
