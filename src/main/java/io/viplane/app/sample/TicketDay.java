@@ -1,5 +1,6 @@
 package io.viplane.app.sample;
 
+import io.viplane.model.Tier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,7 @@ final class TicketDay {
     static List<Written> write(StoryKit kit, Traffic traffic, Sentiments sentiments) {
         List<TicketPlan> plans = new ArrayList<>(VipStories.plans(kit));
         plans.addAll(EdgeStories.plans(kit));
-        long vipStories = plans.stream().filter(p -> p.account() != null && p.accountTier() != io.viplane.model.Tier.STANDARD).count();
+        long vipStories = plans.stream().filter(p -> p.account() != null && p.accountTier() != Tier.STANDARD).count();
         int vipTarget = (int) Math.round(VIP_SHARE * TICKETS);
         plans.addAll(RandomTickets.plan(kit.dice, kit.book, kit.roster, traffic,
                 TICKETS - plans.size(), vipTarget - (int) vipStories));
