@@ -1,0 +1,15 @@
+package io.viplane.signals;
+
+/** What a churn-language match is evidence of. */
+public enum SignalKind {
+    /** The customer says they will or may leave or pay less: cancel, downgrade, not renew, evaluate alternatives. */
+    DIRECT,
+    /** Dissatisfaction short of a stated exit: frustration, recurring problems, no value. */
+    INDIRECT,
+    /** A rival vendor, by name or generically ("another vendor"); switching to one is a direct signal. */
+    COMPETITOR,
+    /** Executives or the board are questioning the spend or the service. */
+    EXEC_PRESSURE,
+    /** The customer has had to report or chase the same problem several times. */
+    REPETITION
+}
