@@ -71,7 +71,7 @@ final class ReportCommand {
         }
         out.println("  per tier:  " + perTier);
         out.println("  per queue: " + perQueue);
-        out.println("  still UNKNOWN_ACCOUNT: " + unknown + "; re-routed at least once: "
+        out.println("  still UNKNOWN_ACCOUNT: " + unknown + "; routed more than once (tier, priority or a target changed): "
                 + emissions.values().stream().filter(n -> n > 1).count());
         out.println();
         out.println("  TOP OF THE QUEUE (highest priority_score first)");
