@@ -2,10 +2,9 @@ package io.viplane.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.viplane.codec.AvroCodec;
+import io.viplane.codec.Codecs;
 import io.viplane.codec.Format;
 import io.viplane.codec.InvalidRecordException;
-import io.viplane.codec.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,10 +90,9 @@ final class ReplayCommand {
     }
 
     private static <T extends SpecificRecord> byte[] encode(Class<T> type, JsonNode value, Format format) {
-        JsonCodec<T> json = new JsonCodec<>(type);
-        T decoded = json.fromTree(value);
+        T decoded = Codecs.json(type).fromTree(value);
         // JSON is sent as written (unknown extra fields are part of the contract's forward compatibility).
-        return format == Format.AVRO ? new AvroCodec<>(type).encode(decoded)
+        return format == Format.AVRO ? Codecs.avro(type).encode(decoded)
                 : value.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

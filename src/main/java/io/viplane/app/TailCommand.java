@@ -1,8 +1,7 @@
 package io.viplane.app;
 
-import io.viplane.codec.AvroCodec;
+import io.viplane.codec.Codecs;
 import io.viplane.codec.Format;
-import io.viplane.codec.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +78,7 @@ final class TailCommand {
 
     private static <T extends SpecificRecord> String avroAsJson(Class<T> type, byte[] value) {
         try {
-            return new String(new JsonCodec<>(type).encode(new AvroCodec<>(type).decode(value)), StandardCharsets.UTF_8);
+            return new String(Codecs.json(type).encode(Codecs.avro(type).decode(value)), StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             return "<undecodable: " + e.getMessage() + ">";
         }

@@ -1,29 +1,14 @@
 package io.viplane.topology;
 
 import io.viplane.model.Contact;
-import io.viplane.model.RoutedTicket;
 import io.viplane.policy.Policy;
 import io.viplane.sla.SlaTimeResolver;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Keeps the account's contact directory; a contact's new role can change its tickets' tier. */
-final class ContactUpsertProcessor implements Processor<String, Contact, String, RoutedTicket> {
-    private final Policy policy;
-    private final SlaTimeResolver slaTimes;
-    private AccountPartitionStores stores;
-    private Rerouter rerouter;
-
+final class ContactUpsertProcessor extends AccountPartitionProcessor<Contact> {
     ContactUpsertProcessor(Policy policy, SlaTimeResolver slaTimes) {
-        this.policy = policy;
-        this.slaTimes = slaTimes;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, RoutedTicket> context) {
-        this.stores = new AccountPartitionStores(context);
-        this.rerouter = new Rerouter(context, stores, new RouteEmitter(policy, slaTimes, stores));
+        super(policy, slaTimes);
     }
 
     @Override

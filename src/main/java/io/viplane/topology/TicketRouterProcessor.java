@@ -1,34 +1,17 @@
 package io.viplane.topology;
 
-import io.viplane.model.RoutedTicket;
 import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.SlaTimeResolver;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Runs on the account partition: folds a ticket event into the ticket's state and re-routes it. */
-final class TicketRouterProcessor implements Processor<String, TicketEvent, String, RoutedTicket> {
-    private final Policy policy;
-    private final SlaTimeResolver slaTimes;
-    private ProcessorContext<String, RoutedTicket> context;
-    private AccountPartitionStores stores;
-    private RouteEmitter emitter;
-
+final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent> {
     TicketRouterProcessor(Policy policy, SlaTimeResolver slaTimes) {
-        this.policy = policy;
-        this.slaTimes = slaTimes;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, RoutedTicket> context) {
-        this.context = context;
-        this.stores = new AccountPartitionStores(context);
-        this.emitter = new RouteEmitter(policy, slaTimes, stores);
+        super(policy, slaTimes);
     }
 
     @Override
@@ -57,7 +40,7 @@ final class TicketRouterProcessor implements Processor<String, TicketEvent, Stri
         }
         AccountTicketStats stats = stores.stats(s.accountId);
         if (isNew) {
-            stats.created(s.createdAt, policy.defaults().recentTicketsDays());
+            stats.created(s.createdAt, policy().defaults().recentTicketsDays());
         }
         String key = Names.compositeKey(s.accountId, s.ticketId);
         if (nowOpen) {
