@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * Everything a support organisation can change without a rebuild. Bound from a YAML file in
  * {@code topology/policies/}; see {@link PolicyLoader} for validation.
+ *
+ * <p>The sections {@code sla}, {@code signals}, {@code risk}, {@code escalation} and {@code agents}
+ * are kept as trees here and bound by the package that owns them (each has its own
+ * {@code fromPolicy} and validation), so one record does not grow with every capability.
  */
 public record Policy(
         String name,
@@ -22,8 +26,11 @@ public record Policy(
         PriorityScoring priorityScore,
         List<SlaOverride> slaOverrides,
         Map<String, JsonNode> calendars,
+        JsonNode sla,
         JsonNode signals,
-        JsonNode escalation) {
+        JsonNode risk,
+        JsonNode escalation,
+        JsonNode agents) {
 
     public Policy {
         slaOverrides = slaOverrides == null ? List.of() : List.copyOf(slaOverrides);
