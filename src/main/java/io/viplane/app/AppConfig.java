@@ -24,6 +24,7 @@ final class AppConfig {
     static final String FORMAT = "viplane.format";
     static final String PARTITIONS = "viplane.partitions";
     static final String REPLICATION = "viplane.replication.factor";
+    static final String CLOCK = "viplane.clock";
 
     private final Properties props = new Properties();
 
@@ -36,6 +37,7 @@ final class AppConfig {
         c.props.setProperty(FORMAT, "json");
         c.props.setProperty(PARTITIONS, "3");
         c.props.setProperty(REPLICATION, "1");
+        c.props.setProperty(CLOCK, "wall-clock");
         if (file != null) {
             c.readFile(Path.of(file));
         }
@@ -49,7 +51,7 @@ final class AppConfig {
     }
 
     private static boolean isOurs(String key) {
-        return key.equals("policy") || key.equals("format") || key.equals("partitions")
+        return key.equals("policy") || key.equals("format") || key.equals("partitions") || key.equals("clock")
                 || key.startsWith("replication.factor");
     }
 

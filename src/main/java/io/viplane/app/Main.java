@@ -11,6 +11,7 @@ public final class Main {
               topics    create every contract topic (idempotent)  [--partitions N] [--replication-factor N]
               run       run the pipeline                          [--application-id ID] [--state-dir DIR]
                                                                   [--policy NAME|FILE] [--format json|avro]
+                                                                  [--clock wall-clock|stream-time]
               replay    publish contract events from JSON Lines   FILE.jsonl [--format json|avro]
               tail      print a topic's records                   TOPIC [--from-beginning] [--max-messages N]
                                                                   [--timeout-ms MS] [--format json|avro]
@@ -47,6 +48,7 @@ public final class Main {
             config.set(AppConfig.POLICY, args.get("policy"));
             config.set(AppConfig.FORMAT, args.get("format"));
             config.set(AppConfig.PARTITIONS, args.get("partitions"));
+            config.set(AppConfig.CLOCK, args.get("clock"));
             config.set(AppConfig.REPLICATION, args.get("replication-factor"));
             return switch (argv[0]) {
                 case "topics" -> TopicsCommand.run(config);

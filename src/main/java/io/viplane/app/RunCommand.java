@@ -5,6 +5,7 @@ import io.viplane.policy.PolicyException;
 import io.viplane.policy.PolicyLoader;
 import io.viplane.sla.PolicySlaTimes;
 import io.viplane.topology.Names;
+import io.viplane.topology.ClockMode;
 import io.viplane.topology.TopologyOptions;
 import io.viplane.topology.ViplaneTopology;
 import java.util.Map;
@@ -41,8 +42,12 @@ final class RunCommand {
             return 1;
         }
         Format format = Format.parse(config.get(AppConfig.FORMAT));
+        ClockMode clock = clockMode(config.get(AppConfig.CLOCK));
+        if (clock == null) {
+            return 2;
+        }
         TopologyOptions options = TopologyOptions.defaults().withFormat(format).withPartitions(partitions)
-                .withSlaTimes(slaTimes);
+                .withSlaTimes(slaTimes).withClock(clock);
         Topology topology = ViplaneTopology.build(policy.policy(), options);
         Properties props = io.viplane.app.StreamsSettings.base(kafka.getProperty("application.id"),
                 kafka.getProperty("bootstrap.servers"), kafka.getProperty("state.dir"));
@@ -61,8 +66,8 @@ final class RunCommand {
             streams.close();
             stopped.countDown();
         }, "viplane-shutdown"));
-        LOG.info("starting viplane: policy {} ({}), format {}, {} partitions, application.id {}",
-                policy.policy().name(), policy.origin(), format, partitions, props.get("application.id"));
+        LOG.info("starting viplane: policy {} ({}), format {}, {} partitions, clock {}, application.id {}",
+                policy.policy().name(), policy.origin(), format, partitions, clock, props.get("application.id"));
         streams.start();
         try {
             stopped.await();
@@ -70,6 +75,18 @@ final class RunCommand {
             Thread.currentThread().interrupt();
         }
         return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+
+    /** wall-clock for live traffic; stream-time to replay history with the timers it would have had. */
+    private static ClockMode clockMode(String value) {
+        return switch (value) {
+            case "wall-clock" -> ClockMode.WALL_CLOCK;
+            case "stream-time" -> ClockMode.STREAM_TIME;
+            default -> {
+                System.err.println("viplane run: --clock must be wall-clock or stream-time, not '" + value + "'");
+                yield null;
+            }
+        };
     }
 
     /** Co-partitioning is a hard requirement: accounts, contacts and tickets must agree. */

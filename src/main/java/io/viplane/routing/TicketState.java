@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class TicketState {
     static final int MAX_UNANSWERED = 32;
+    /** Enough for months of PENDING/OPEN ping-pong; beyond it the oldest changes are forgotten. */
+    static final int MAX_STATUS_CHANGES = 64;
 
     public String ticketId;
     public String accountId;
@@ -29,8 +31,20 @@ public final class TicketState {
     public Instant lastAgentReplyAt;
     /** Customer messages after the last agent reply, oldest first (next-reply clock). */
     public List<Instant> unanswered = new ArrayList<>();
+    /** Every status change seen, by time (out-of-order events land in place). */
+    public List<StatusChange> statusChanges = new ArrayList<>();
     public String assigneeId;
     public Instant assigneeAt;
+    public Instant firstAssignedAt;
+    public Instant customerConfirmedAt;
+    /** Latest score from an NLP service ({@code support.sentiment}); always wins over the baseline. */
+    public Double externalSentiment;
+    public Instant externalSentimentAt;
+    /** Built-in lexicon score of the latest customer text, so the pipeline works without an NLP service. */
+    public Double baselineSentiment;
+    public Instant baselineSentimentAt;
+    /** This ticket's entry in the deadline index, so a new wake-up replaces it. */
+    public String wakeUpKey;
     public Instant lastEventAt;
     public RoutedSnapshot lastRouted;
 
@@ -49,6 +63,9 @@ public final class TicketState {
         if (e.getContactId() != null && (contactId == null || isLatest(t))) {
             contactId = e.getContactId();
         }
+        if (e.getStatus() != null) {
+            recordStatus(t, e.getStatus());
+        }
         if (e.getStatus() != null && (statusAt == null || !t.isBefore(statusAt))) {
             status = e.getStatus();
             statusAt = t;
@@ -64,7 +81,9 @@ public final class TicketState {
             }
             case AGENT_REPLY -> agentReplied(t);
             case CUSTOMER_MESSAGE -> customerWrote(t);
+            case CUSTOMER_CONFIRMED -> customerConfirmedAt = customerConfirmedAt == null ? t : max(customerConfirmedAt, t);
             case ASSIGNED, TRANSFERRED -> {
+                firstAssignedAt = firstAssignedAt == null ? t : min(firstAssignedAt, t);
                 if (e.getAssigneeId() != null && (assigneeAt == null || !t.isBefore(assigneeAt))) {
                     assigneeId = e.getAssigneeId();
                     assigneeAt = t;
@@ -96,6 +115,34 @@ public final class TicketState {
                 unanswered.remove(unanswered.size() - 1);
             }
         }
+    }
+
+    private void recordStatus(Instant t, TicketStatus status) {
+        StatusChange change = new StatusChange(t, status);
+        if (statusChanges.contains(change)) {
+            return;
+        }
+        statusChanges.add(change);
+        statusChanges.sort(java.util.Comparator.comparing(StatusChange::at));
+        if (statusChanges.size() > MAX_STATUS_CHANGES) {
+            statusChanges.remove(0);
+        }
+    }
+
+    /** When the ticket was last solved or closed, or null while it is open. */
+    public Instant solvedAt() {
+        if (!isClosed()) {
+            return null;
+        }
+        Instant at = statusAt;
+        for (int i = statusChanges.size() - 1; i >= 0; i--) {
+            StatusChange c = statusChanges.get(i);
+            if (c.status() != TicketStatus.SOLVED && c.status() != TicketStatus.CLOSED) {
+                break;
+            }
+            at = c.at();
+        }
+        return at;
     }
 
     public Instant oldestUnanswered() {

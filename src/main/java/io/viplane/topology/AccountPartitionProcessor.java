@@ -1,34 +1,44 @@
 package io.viplane.topology;
 
-import io.viplane.model.RoutedTicket;
 import io.viplane.policy.Policy;
 import io.viplane.sla.SlaTimeResolver;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
-/** Wiring shared by the processors of the account partition: its stores, routing and re-routing. */
-abstract class AccountPartitionProcessor<V> implements Processor<String, V, String, RoutedTicket> {
+/**
+ * Wiring shared by the processors of the account partition: its stores and the ticket engine.
+ * They emit every contract output (routed tickets, escalations, SLA events, at-risk accounts) on one
+ * stream that {@link Outputs} splits by type.
+ */
+abstract class AccountPartitionProcessor<V> implements Processor<String, V, String, SpecificRecord> {
     private final Policy policy;
     private final SlaTimeResolver slaTimes;
-    protected ProcessorContext<String, RoutedTicket> context;
+    private final TopologyOptions options;
+    protected ProcessorContext<String, SpecificRecord> context;
     protected AccountPartitionStores stores;
-    protected RouteEmitter emitter;
+    protected TicketEngine engine;
     protected Rerouter rerouter;
 
-    AccountPartitionProcessor(Policy policy, SlaTimeResolver slaTimes) {
+    AccountPartitionProcessor(Policy policy, TopologyOptions options) {
         this.policy = policy;
-        this.slaTimes = slaTimes;
+        this.slaTimes = options.slaTimes();
+        this.options = options;
     }
 
     protected Policy policy() {
         return policy;
     }
 
+    protected TopologyOptions options() {
+        return options;
+    }
+
     @Override
-    public void init(ProcessorContext<String, RoutedTicket> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.stores = new AccountPartitionStores(context);
-        this.emitter = new RouteEmitter(policy, slaTimes, stores);
-        this.rerouter = new Rerouter(context, stores, emitter);
+        this.engine = new TicketEngine(policy, slaTimes, options, context, stores);
+        this.rerouter = new Rerouter(context, stores, engine);
     }
 }

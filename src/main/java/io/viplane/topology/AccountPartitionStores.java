@@ -2,6 +2,7 @@ package io.viplane.topology;
 
 import io.viplane.model.Account;
 import io.viplane.model.Contact;
+import io.viplane.model.SentimentEvent;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ final class AccountPartitionStores {
     final KeyValueStore<String, TicketState> tickets;
     final KeyValueStore<String, Long> openTickets;
     final KeyValueStore<String, AccountTicketStats> stats;
+    final KeyValueStore<String, String> deadlines;
+    final KeyValueStore<String, SentimentEvent> pendingSentiment;
 
     AccountPartitionStores(ProcessingContext context) {
         accounts = context.getStateStore(Names.ACCOUNT_STORE);
@@ -28,11 +31,14 @@ final class AccountPartitionStores {
         tickets = context.getStateStore(Names.TICKET_STORE);
         openTickets = context.getStateStore(Names.OPEN_TICKETS_STORE);
         stats = context.getStateStore(Names.ACCOUNT_STATS_STORE);
+        deadlines = context.getStateStore(Names.DEADLINE_STORE);
+        pendingSentiment = context.getStateStore(Names.PENDING_SENTIMENT_STORE);
     }
 
     static String[] names() {
         return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
-            Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE};
+            Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE, Names.DEADLINE_STORE,
+            Names.PENDING_SENTIMENT_STORE};
     }
 
     Account account(String accountId) {

@@ -32,6 +32,8 @@ public final class Names {
     // Internal (repartition) topics; Kafka Streams prefixes them with the application id.
     public static final String TICKETS_BY_ACCOUNT = "tickets-by-account";
     public static final String CONTACTS_BY_ACCOUNT = "contacts-by-account";
+    public static final String SENTIMENT_BY_ACCOUNT = "sentiment-by-account";
+    public static final String SLA_METRICS_BY_TIER = "sla-metrics-by-tier";
 
     // State stores
     public static final String EVENT_ID_STORE = "ticket-event-ids";
@@ -42,19 +44,38 @@ public final class Names {
     public static final String TICKET_STORE = "tickets";
     public static final String OPEN_TICKETS_STORE = "open-tickets-by-account";
     public static final String ACCOUNT_STATS_STORE = "account-ticket-stats";
+    /** Sentiment that arrived before its ticket, keyed by ticket id, on the account partition. */
+    public static final String PENDING_SENTIMENT_STORE = "pending-sentiment";
+    /** Deadline index: due instant (zero-padded epoch ms) + ticket id, scanned in order by the timer. */
+    public static final String DEADLINE_STORE = "ticket-deadlines";
+    public static final String ACCOUNT_SIGNALS_STORE = "account-signals";
+    /** Global: every instance sees every agent (see README, "agents as a global table"). */
+    public static final String AGENT_STORE = "agents";
+    public static final String SLA_METRICS_HOURLY_STORE = "sla-metrics-hourly";
+    public static final String SLA_METRICS_DAILY_STORE = "sla-metrics-daily";
 
     // Processors, sources and sinks
     public static final String SRC_TICKETS = "tickets-source";
     public static final String SRC_ACCOUNTS = "accounts-source";
     public static final String SRC_CONTACTS = "contacts-source";
+    public static final String SRC_SENTIMENT = "sentiment-source";
+    public static final String SRC_AGENTS = "agents-source";
     public static final String P_TICKET_DEDUP = "ticket-dedup-and-owner";
     public static final String P_CONTACT_OWNER = "contact-owner";
     public static final String P_TICKET_ROUTER = "ticket-router";
     public static final String P_ACCOUNT_UPSERT = "account-upsert";
     public static final String P_CONTACT_UPSERT = "contact-upsert";
-    public static final String SINK_ROUTED_TICKETS = "routed-sink-from-tickets";
-    public static final String SINK_ROUTED_ACCOUNTS = "routed-sink-from-accounts";
-    public static final String SINK_ROUTED_CONTACTS = "routed-sink-from-contacts";
+    public static final String P_SENTIMENT_OWNER = "sentiment-dedup-and-owner";
+    public static final String P_SENTIMENT_ATTACH = "sentiment-attach";
+    public static final String P_MERGE_ACCOUNT_OUTPUTS = "merge-account-outputs";
+    public static final String P_MERGE_CONTACT_OUTPUTS = "merge-contact-outputs";
+    public static final String P_MERGE_SENTIMENT_OUTPUTS = "merge-sentiment-outputs";
+    public static final String P_OUTPUT_SPLIT = "output-by-type-";
+    public static final String BRANCH_ROUTED = "routed";
+    public static final String BRANCH_ESCALATIONS = "escalations";
+    public static final String BRANCH_SLA_EVENTS = "sla-events";
+    public static final String BRANCH_AT_RISK = "at-risk";
+    public static final String P_SLA_METRICS = "sla-metrics";
 
     /** Key of a ticket that has no account yet: spread by ticket rather than piled on one key. */
     public static String accountlessKey(String ticketId) {

@@ -4,14 +4,28 @@ import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
-import io.viplane.sla.SlaTimeResolver;
-import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Runs on the account partition: folds a ticket event into the ticket's state and re-routes it. */
+/**
+ * Runs on the account partition: folds a ticket event into the ticket's state and hands the change
+ * to the engine. Also owns the partition's timer, which wakes the tickets whose deadlines are due.
+ */
 final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent> {
-    TicketRouterProcessor(Policy policy, SlaTimeResolver slaTimes) {
-        super(policy, slaTimes);
+    private final SentimentInbox sentiment = new SentimentInbox();
+
+    TicketRouterProcessor(Policy policy, TopologyOptions options) {
+        super(policy, options);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        super.init(context);
+        PunctuationType type = options().clock() == ClockMode.WALL_CLOCK
+                ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
+        context.schedule(options().timerInterval(), type, engine::onTimer);
     }
 
     @Override
@@ -22,12 +36,11 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
         boolean wasOpen = !isNew && !stored.isClosed();
         TicketState s = isNew ? TicketState.start(e) : stored;
         s.apply(e);
+        if (isNew) {
+            sentiment.claimPending(stores, s);
+        }
         trackOpen(s, isNew, wasOpen);
-
-        Instant decidedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        emitter.reroute(s, e.getOccurredAt(), decidedAt, e.getEventId())
-                .ifPresent(routed -> context.forward(record.withKey(s.ticketId).withValue(routed)));
-        stores.tickets.put(s.ticketId, s);
+        engine.changed(s, e.getOccurredAt(), e.getEventId(), e);
     }
 
     private void trackOpen(TicketState s, boolean isNew, boolean wasOpen) {

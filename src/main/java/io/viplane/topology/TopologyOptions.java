@@ -11,22 +11,34 @@ import java.time.Duration;
  *                   Must equal the partition count of {@code crm.accounts} (co-partitioning).
  * @param dedupRetention how long an {@code event_id} is remembered to drop its duplicates
  * @param slaTimes how SLA minutes are counted; null means the policy's calendars
+ * @param clock what "now" is for timers: wall-clock time when live, stream time when replaying history
+ * @param timerInterval how often the deadline index is scanned; the upper bound of detection lag
  */
-public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes) {
+public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes,
+                              ClockMode clock, Duration timerInterval) {
 
     public static TopologyOptions defaults() {
-        return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null);
+        return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null, ClockMode.WALL_CLOCK,
+                Duration.ofSeconds(1));
     }
 
     public TopologyOptions withFormat(Format f) {
-        return new TopologyOptions(f, partitions, dedupRetention, slaTimes);
+        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval);
     }
 
     public TopologyOptions withPartitions(Integer p) {
-        return new TopologyOptions(format, p, dedupRetention, slaTimes);
+        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval);
     }
 
     public TopologyOptions withSlaTimes(SlaTimeResolver s) {
-        return new TopologyOptions(format, partitions, dedupRetention, s);
+        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval);
+    }
+
+    public TopologyOptions withClock(ClockMode c) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval);
+    }
+
+    public TopologyOptions withTimerInterval(Duration d) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d);
     }
 }

@@ -3,7 +3,9 @@ package io.viplane.topology;
 import io.viplane.codec.ContractSerde;
 import io.viplane.model.Account;
 import io.viplane.model.Contact;
-import io.viplane.model.RoutedTicket;
+import io.viplane.codec.Format;
+import io.viplane.model.Agent;
+import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
@@ -17,8 +19,11 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -40,39 +45,50 @@ public final class ViplaneTopology {
                 : requested.withSlaTimes(new PolicySlaTimes(policy, null));
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, options.dedupRetention());
-
-        Serde<TicketEvent> ticketSerde = ContractSerde.of(TicketEvent.class, options.format());
-        Serde<Account> accountSerde = ContractSerde.of(Account.class, options.format());
-        Serde<Contact> contactSerde = ContractSerde.of(Contact.class, options.format());
-        Produced<String, RoutedTicket> routed = Produced.with(KEYS, ContractSerde.of(RoutedTicket.class, options.format()));
+        Format format = options.format();
         String[] accountStores = AccountPartitionStores.names();
 
-        KStream<String, TicketEvent> tickets = builder.stream(Names.TICKETS,
-                Consumed.with(KEYS, ticketSerde).withName(Names.SRC_TICKETS)
-                        .withTimestampExtractor(new EventTimeExtractor()));
-        tickets.process(() -> new TicketDedupProcessor(options.dedupRetention()), Named.as(Names.P_TICKET_DEDUP),
+        KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS))
+                .process(() -> new TicketDedupProcessor(options.dedupRetention()), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, StateSerdes.avro(TicketEvent.class), options))
-                .process(() -> new TicketRouterProcessor(policy, options.slaTimes()), Named.as(Names.P_TICKET_ROUTER),
-                        accountStores)
-                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_TICKETS));
+                .process(() -> new TicketRouterProcessor(policy, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
-        builder.stream(Names.ACCOUNTS, Consumed.with(KEYS, accountSerde).withName(Names.SRC_ACCOUNTS)
-                        .withTimestampExtractor(new EventTimeExtractor()))
-                .process(() -> new AccountUpsertProcessor(policy, options.slaTimes()), Named.as(Names.P_ACCOUNT_UPSERT),
-                        accountStores)
-                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_ACCOUNTS));
+        KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
+                        consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT))
+                .process(() -> new SentimentOwnerProcessor(options.dedupRetention()), Named.as(Names.P_SENTIMENT_OWNER),
+                        Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
+                .repartition(repartitioned(Names.SENTIMENT_BY_ACCOUNT, StateSerdes.avro(SentimentEvent.class), options))
+                .process(() -> new SentimentAttachProcessor(policy, options), Named.as(Names.P_SENTIMENT_ATTACH),
+                        accountStores);
 
-        builder.stream(Names.CONTACTS, Consumed.with(KEYS, contactSerde).withName(Names.SRC_CONTACTS)
-                        .withTimestampExtractor(new EventTimeExtractor()))
+        KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
+                        consumed(Account.class, format, Names.SRC_ACCOUNTS))
+                .process(() -> new AccountUpsertProcessor(policy, options), Named.as(Names.P_ACCOUNT_UPSERT),
+                        accountStores);
+
+        KStream<String, SpecificRecord> fromContacts = builder.stream(Names.CONTACTS,
+                        consumed(Contact.class, format, Names.SRC_CONTACTS))
                 .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
-                .process(() -> new ContactUpsertProcessor(policy, options.slaTimes()), Named.as(Names.P_CONTACT_UPSERT),
-                        accountStores)
-                .to(Names.ROUTED, routed.withName(Names.SINK_ROUTED_CONTACTS));
+                .process(() -> new ContactUpsertProcessor(policy, options), Named.as(Names.P_CONTACT_UPSERT),
+                        accountStores);
 
+        builder.globalTable(Names.AGENTS, consumed(Agent.class, format, Names.SRC_AGENTS),
+                Materialized.<String, Agent, KeyValueStore<Bytes, byte[]>>as(Names.AGENT_STORE)
+                        .withKeySerde(KEYS).withValueSerde(ContractSerde.of(Agent.class, format)));
+
+        Outputs.wire(fromTickets
+                .merge(fromAccounts, Named.as(Names.P_MERGE_ACCOUNT_OUTPUTS))
+                .merge(fromContacts, Named.as(Names.P_MERGE_CONTACT_OUTPUTS))
+                .merge(fromSentiment, Named.as(Names.P_MERGE_SENTIMENT_OUTPUTS)), format);
         return builder.build();
+    }
+
+    private static <V extends SpecificRecord> Consumed<String, V> consumed(Class<V> type, Format format, String name) {
+        return Consumed.with(KEYS, ContractSerde.of(type, format)).withName(name)
+                .withTimestampExtractor(new EventTimeExtractor());
     }
 
     private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values, TopologyOptions options) {
@@ -98,5 +114,9 @@ public final class ViplaneTopology {
                 Stores.persistentKeyValueStore(Names.OPEN_TICKETS_STORE), KEYS, Serdes.Long()));
         b.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.ACCOUNT_STATS_STORE), KEYS, StateSerdes.cbor(AccountTicketStats.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.DEADLINE_STORE), KEYS, Serdes.String()));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.PENDING_SENTIMENT_STORE), KEYS, StateSerdes.avro(SentimentEvent.class)));
     }
 }

@@ -41,6 +41,27 @@ public final class Json {
         return n;
     }
 
+    public static ObjectNode sentiment(String eventId, String ticketId, String accountId, double score, String at) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event_id", eventId).put("ticket_id", ticketId).put("score", score).put("occurred_at", at)
+                .put("model", "test-nlp");
+        if (accountId != null) {
+            n.put("account_id", accountId);
+        }
+        return n;
+    }
+
+    public static ObjectNode agent(String id, String level, String status, int open, int openVip, String... pools) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("agent_id", id).put("name", "Agent " + id).put("level", level).put("status", status)
+                .put("open_tickets", open).put("open_vip_tickets", openVip).put("hired_on", "2023-01-01");
+        var arr = n.putArray("pools");
+        for (String p : pools) {
+            arr.add(p);
+        }
+        return n;
+    }
+
     public static JsonNode parse(String s) {
         try {
             return MAPPER.readTree(s);

@@ -33,6 +33,7 @@ public final class PipelineDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new HashMap<>();
+    private long wallClockAdvancedMs;
 
     public PipelineDriver() {
         this(PolicyLoader.load("white-glove").policy(), TopologyOptions.defaults());
@@ -73,6 +74,24 @@ public final class PipelineDriver implements AutoCloseable {
 
     public void ticket(JsonNode t) {
         send(Names.TICKETS, t.get("ticket_id").asText(), t);
+    }
+
+    public void sentiment(JsonNode s) {
+        send(Names.SENTIMENT, s.get("ticket_id").asText(), s);
+    }
+
+    public void agent(JsonNode a) {
+        send(Names.AGENTS, a.get("agent_id").asText(), a);
+    }
+
+    /** Moves the driver's wall clock on, firing wall-clock timers (SLA deadlines) on the way. */
+    public void advance(java.time.Duration d) {
+        wallClockAdvancedMs += d.toMillis();
+        driver.advanceWallClockTime(d);
+    }
+
+    public Instant wallClock() {
+        return START.plusMillis(wallClockAdvancedMs);
     }
 
     /** Everything emitted on the topic since the last read, as JSON trees (null for tombstones). */

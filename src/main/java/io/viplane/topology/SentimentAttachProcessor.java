@@ -1,0 +1,26 @@
+package io.viplane.topology;
+
+import io.viplane.model.SentimentEvent;
+import io.viplane.policy.Policy;
+import io.viplane.routing.TicketState;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Runs on the account partition: gives a ticket its NLP score, or parks the score until the ticket arrives. */
+final class SentimentAttachProcessor extends AccountPartitionProcessor<SentimentEvent> {
+    private final SentimentInbox inbox = new SentimentInbox();
+
+    SentimentAttachProcessor(Policy policy, TopologyOptions options) {
+        super(policy, options);
+    }
+
+    @Override
+    public void process(Record<String, SentimentEvent> record) {
+        SentimentEvent e = record.value();
+        TicketState s = stores.tickets.get(e.getTicketId());
+        if (s == null) {
+            inbox.park(stores, e);
+        } else if (inbox.apply(s, e)) {
+            engine.changed(s, e.getOccurredAt(), e.getEventId(), null);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.viplane.topology;
+
+import io.viplane.model.SentimentEvent;
+import io.viplane.routing.TicketState;
+
+/**
+ * Where an NLP score meets its ticket. A score may arrive before the ticket event it scores: it then
+ * waits in the pending store, keyed by ticket, until the ticket shows up on this partition.
+ */
+final class SentimentInbox {
+
+    /** @return true when the score changed the ticket (it is the newest external score) */
+    boolean apply(TicketState s, SentimentEvent e) {
+        if (s.externalSentimentAt != null && e.getOccurredAt().isBefore(s.externalSentimentAt)) {
+            return false;
+        }
+        s.externalSentiment = e.getScore();
+        s.externalSentimentAt = e.getOccurredAt();
+        return true;
+    }
+
+    void park(AccountPartitionStores stores, SentimentEvent e) {
+        SentimentEvent parked = stores.pendingSentiment.get(e.getTicketId());
+        if (parked == null || !e.getOccurredAt().isBefore(parked.getOccurredAt())) {
+            stores.pendingSentiment.put(e.getTicketId(), e);
+        }
+    }
+
+    void claimPending(AccountPartitionStores stores, TicketState s) {
+        SentimentEvent parked = stores.pendingSentiment.get(s.ticketId);
+        if (parked != null) {
+            apply(s, parked);
+            stores.pendingSentiment.delete(s.ticketId);
+        }
+    }
+}
