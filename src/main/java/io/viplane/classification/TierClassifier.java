@@ -8,6 +8,7 @@ import io.viplane.policy.AccountCriteria;
 import io.viplane.policy.Policy;
 import io.viplane.policy.TierRule;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +47,8 @@ public final class TierClassifier {
         if (c.arr() != null && c.arr().contains(a.getArr())) {
             reasons.add(prefix + "ARR " + money(a.getArr()) + " " + c.arr().describe());
         }
-        for (AccountFlag flag : a.getFlags()) {
+        // A CRM may repeat a flag; one reason per flag is enough.
+        for (AccountFlag flag : new LinkedHashSet<>(a.getFlags())) {
             if (c.flagsAny().contains(flag)) {
                 reasons.add(prefix + "flag " + flag);
             }

@@ -1,6 +1,9 @@
 package io.viplane.codec;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +27,8 @@ import org.apache.avro.specific.SpecificRecord;
  * Unknown fields are ignored (forward compatibility, CONTRACT.md).
  */
 public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    // Two concatenated objects in one record are a producer bug, not "the first one".
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Schema schema;
     private final SpecificData model;
@@ -60,7 +64,9 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
         try {
             tree = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("", "malformed JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            // Only the position: the parser's own message quotes the offending text (personal data).
+            throw new InvalidRecordException("", (truncated(e) ? "malformed JSON (truncated)" : "malformed JSON")
+                    + at(e.getLocation()));
         } catch (IOException e) {
             throw new InvalidRecordException("", "unreadable JSON");
         }
@@ -228,11 +234,13 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static boolean truncated(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        return e instanceof JsonEOFException || (m != null && m.contains("end-of-input"));
+    }
+
+    private static String at(JsonLocation where) {
+        return where == null || where.getLineNr() < 1 ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 }

@@ -24,7 +24,9 @@ public final class PolicyLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // A key written twice (e.g. two T1 entitlements) would otherwise let the last one silently win.
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private PolicyLoader() {
     }
@@ -68,6 +70,10 @@ public final class PolicyLoader {
             policy = YAML.readValue(in, Policy.class);
         } catch (JsonMappingException e) {
             throw new PolicyException(fileName, jsonPath(e), firstLine(e.getOriginalMessage()));
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            // Parser-level errors (a duplicate key) know where they are only through the parsing context.
+            throw new PolicyException(fileName, contextPath(e.getProcessor() == null ? null
+                    : e.getProcessor().getParsingContext()), "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PolicyException(fileName, "", "not valid YAML: " + firstLine(e.getMessage()));
         }
@@ -83,6 +89,21 @@ public final class PolicyLoader {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    private static String contextPath(com.fasterxml.jackson.core.JsonStreamContext ctx) {
+        java.util.LinkedList<String> names = new java.util.LinkedList<>();
+        for (var c = ctx; c != null; c = c.getParent()) {
+            if (c.getCurrentName() != null) {
+                names.addFirst(c.getCurrentName());
+            } else if (c.inArray()) {
+                names.addFirst("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        if (!names.isEmpty()) {
+            names.removeLast(); // the offending key itself; the message names it
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String firstLine(String s) {

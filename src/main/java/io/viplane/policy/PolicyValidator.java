@@ -1,10 +1,12 @@
 package io.viplane.policy;
 
 import io.viplane.model.PriorityLevel;
+import io.viplane.model.RiskLevel;
 import io.viplane.model.Tier;
 import io.viplane.model.TicketPriority;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /** Semantic checks Jackson cannot do: completeness, ordering and sane numbers. */
@@ -28,6 +30,7 @@ final class PolicyValidator {
             fail("defaults.timezone", "not an IANA time zone");
         }
         require(p.defaults().recentTicketsDays() > 0, "defaults.recent_tickets_days", "must be > 0");
+        require(p.defaults().onboardingDays() >= 0, "defaults.onboarding_days", "must be >= 0");
         checkTiers(p);
         checkEntitlements(p);
         require(p.priorityMap() != null, "priority_map", "is required");
@@ -65,6 +68,8 @@ final class PolicyValidator {
             require(hasAccount || hasContact, path, "needs at least one account or contact criterion");
             if (r.account() != null && r.account().arr() != null) {
                 require(!r.account().arr().isEmptyBound(), path + ".account.arr", "needs gt, gte, lt or lte");
+                require(!r.account().arr().matchesNothing(), path + ".account.arr",
+                        "empty range: no ARR satisfies " + r.account().arr().describe());
             }
         }
     }
@@ -87,6 +92,33 @@ final class PolicyValidator {
             require(e.ladder().respondWithinMinutes() > 0, path + ".ladder.respond_within_minutes", "must be > 0");
             require(e.assignmentMinutes() == null || e.assignmentMinutes() > 0, path + ".assignment_minutes",
                     "must be > 0");
+            requireNoNulls(e.notifyTargets(), path + ".notify");
+            for (Map.Entry<PriorityLevel, MatrixCell> c : e.byPriority().entrySet()) {
+                checkCell(e, c.getValue(), path + ".by_priority." + c.getKey());
+            }
+        }
+    }
+
+    private void checkCell(Entitlement e, MatrixCell c, String path) {
+        require(c != null, path, "is empty; remove it or give at least one of queue, agent_level, notify, "
+                + "first_response_minutes");
+        require(c.queue() != null || c.agentLevel() != null || c.notifyTargets() != null
+                || c.firstResponseMinutes() != null, path,
+                "must set at least one of queue, agent_level, notify, first_response_minutes");
+        require(c.queue() == null || !c.queue().isBlank(), path + ".queue", "must not be blank");
+        if (c.firstResponseMinutes() != null) {
+            require(c.firstResponseMinutes() > 0, path + ".first_response_minutes", "must be > 0");
+            require(c.firstResponseMinutes() <= e.maxWaitMinutes(), path + ".first_response_minutes",
+                    "must be <= the tier's max_wait_minutes (" + e.maxWaitMinutes() + ")");
+        }
+        requireNoNulls(c.notifyTargets(), path + ".notify");
+    }
+
+    private void requireNoNulls(List<?> list, String path) {
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                require(list.get(i) != null, path + "[" + i + "]", "is empty");
+            }
         }
     }
 
@@ -105,6 +137,29 @@ final class PolicyValidator {
                         "boosts must be listed nearest renewal first");
             }
         }
+        require(s.negativeSentimentPoints() == null || s.negativeSentimentPoints() >= 0,
+                "priority_score.negative_sentiment_points", "must be >= 0");
+        for (Map.Entry<RiskLevel, Double> r : s.churnRisk().entrySet()) {
+            require(r.getValue() != null && r.getValue() >= 0, "priority_score.churn_risk." + r.getKey(),
+                    "must be a number >= 0");
+        }
+        checkFairness(s.fairness());
+    }
+
+    private void checkFairness(PriorityScoring.Fairness f) {
+        if (f == null) {
+            return;
+        }
+        String path = "priority_score.fairness";
+        require(!f.tiers().isEmpty(), path + ".tiers", "must name at least one tier");
+        require(f.whenFrustrated() != null, path + ".when_frustrated", "is required (true or false)");
+        require(f.sentimentAtOrBelow() != null || f.whenFrustrated(), path,
+                "needs sentiment_at_or_below or when_frustrated: true, or it never applies");
+        require(f.sentimentAtOrBelow() == null || (f.sentimentAtOrBelow() >= -1 && f.sentimentAtOrBelow() < 0),
+                path + ".sentiment_at_or_below", "must be in [-1, 0)");
+        require(f.raiseLevels() != null && f.raiseLevels() >= 0 && f.raiseLevels() <= 3, path + ".raise_levels",
+                "is required, 0..3");
+        require(f.points() != null && f.points() >= 0, path + ".points", "is required, >= 0");
     }
 
     private <E> void requireAll(Map<E, Double> map, E[] keys, String path) {

@@ -15,6 +15,17 @@ public record Range(Double gt, Double gte, Double lt, Double lte) {
         return gt == null && gte == null && lt == null && lte == null;
     }
 
+    /** True when no number can satisfy every bound (e.g. gte 500000 and lte 100000). */
+    public boolean matchesNothing() {
+        double low = Math.max(gt == null ? Double.NEGATIVE_INFINITY : gt,
+                gte == null ? Double.NEGATIVE_INFINITY : gte);
+        double high = Math.min(lt == null ? Double.POSITIVE_INFINITY : lt,
+                lte == null ? Double.POSITIVE_INFINITY : lte);
+        boolean lowExclusive = gt != null && gt == low;
+        boolean highExclusive = lt != null && lt == high;
+        return low > high || (low == high && (lowExclusive || highExclusive));
+    }
+
     /** For reasons: "> 500000", "100000..500000". */
     public String describe() {
         List<String> parts = new ArrayList<>();

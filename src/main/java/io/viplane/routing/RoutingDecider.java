@@ -1,8 +1,10 @@
 package io.viplane.routing;
 
+import io.viplane.model.EscalationTarget;
 import io.viplane.model.PriorityLevel;
 import io.viplane.model.Tier;
 import io.viplane.policy.Entitlement;
+import io.viplane.policy.MatrixCell;
 import io.viplane.policy.Policy;
 import io.viplane.policy.PriorityScoring;
 import io.viplane.policy.SlaOverride;
@@ -10,14 +12,25 @@ import io.viplane.sla.SlaTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Priority, queue and response targets of a ticket (POLICY.md §2-4). Pure: the same facts and
  * policy always give the same decision, so processors can recompute it whenever anything changes
  * and emit only when the outcome differs.
  *
- * <p>priority_score = severity(P) + tier + renewal boost + executive contact + waiting, where
- * waiting grows linearly to {@code waiting_points_at_max_wait} over the tier's max wait.
+ * <p>Priority: the help-desk priority mapped to P1-P4, raised by the renewal boost
+ * ({@code renewal_boosts}) and by the fairness rule ({@code fairness}: a frustrated or extremely
+ * negative customer of a protected tier gets temporary VIP handling); never above P1.
+ *
+ * <p>priority_score = severity(P) + tier + renewal boost + executive contact + negative sentiment
+ * + churn risk + temporary VIP handling + waiting, where negative sentiment is linear from 0 at
+ * score 0 to {@code negative_sentiment_points} at -1.0, and waiting grows linearly to
+ * {@code waiting_points_at_max_wait} over the tier's max wait (so no ticket starves).
+ *
+ * <p>Queue, agent level, notify targets and the first-response target come from the tier x
+ * priority cell of the escalation matrix ({@link Entitlement#cell}), using the final priority, so a
+ * renewal boost or temporary VIP handling also moves the ticket to the stronger cell.
  */
 public final class RoutingDecider {
     private final Policy policy;
@@ -34,12 +47,19 @@ public final class RoutingDecider {
 
         PriorityLevel base = policy.priorityOf(f.helpDeskPriority());
         PriorityScoring.RenewalBoost boost = renewalBoost(scoring, f.daysToRenewal());
-        PriorityLevel priority = raise(base, boost == null ? 0 : boost.raiseLevels());
-        reasons.add("PRIORITY_" + priority + ": help-desk " + (f.helpDeskPriority() == null
+        PriorityLevel renewed = raise(base, boost == null ? 0 : boost.raiseLevels());
+        reasons.add("PRIORITY_" + base + ": help-desk " + (f.helpDeskPriority() == null
                 ? "priority missing, NORMAL assumed" : f.helpDeskPriority().toString()));
-        if (priority != base) {
-            reasons.add("PRIORITY_" + priority + ": raised from " + base + ", renewal in " + f.daysToRenewal()
+        if (renewed != base) {
+            reasons.add("PRIORITY_" + renewed + ": raised from " + base + ", renewal in " + f.daysToRenewal()
                     + " days (<= " + boost.withinDays() + ")");
+        }
+        String fairnessCause = fairnessCause(scoring.fairness(), tier, f);
+        PriorityLevel priority = renewed;
+        if (fairnessCause != null) {
+            priority = raise(renewed, scoring.fairness().raiseLevels());
+            reasons.add("TEMPORARY_VIP_HANDLING: " + tier + " customer " + fairnessCause + "; priority "
+                    + (priority == renewed ? renewed + " (already highest)" : renewed + " -> " + priority));
         }
 
         double score = term(reasons, "severity " + priority, scoring.severity().get(priority));
@@ -51,11 +71,28 @@ public final class RoutingDecider {
         if (f.executiveContact()) {
             score += term(reasons, "executive contact", scoring.executiveContact());
         }
+        score += sentimentTerm(scoring, f.sentimentScore(), reasons);
+        if (f.churnRisk() != null && scoring.churnRisk().get(f.churnRisk()) != null) {
+            score += term(reasons, "churn risk " + f.churnRisk(), scoring.churnRisk().get(f.churnRisk()));
+        }
+        if (fairnessCause != null) {
+            score += term(reasons, "temporary VIP handling", scoring.fairness().points());
+        }
         score += waitingTerm(f, ent, scoring, slaTime, reasons);
 
-        reasons.add("QUEUE " + ent.queue() + ": " + tier + " pool");
+        MatrixCell cell = ent.cell(priority);
+        String source = ent.hasCell(priority) ? tier + " " + priority + " cell" : tier + " pool";
+        reasons.add("QUEUE " + cell.queue() + ": " + source);
+        if (cell.agentLevel() != null) {
+            reasons.add("AGENT_LEVEL " + cell.agentLevel() + "+: " + source);
+        }
+        List<EscalationTarget> notifyTargets = cell.notifyTargets().stream().distinct().sorted().toList();
+        if (!notifyTargets.isEmpty()) {
+            reasons.add("NOTIFY " + notifyTargets.stream().map(Enum::name).collect(Collectors.joining(", ")) + ": "
+                    + source);
+        }
 
-        int frMinutes = firstResponseMinutes(f, tier, ent, reasons);
+        int frMinutes = firstResponseMinutes(f, tier, cell.firstResponseMinutes(), reasons);
         var firstDue = f.closed() || f.firstResponseAt() != null || f.createdAt() == null ? null
                 : slaTime.plusMinutes(f.createdAt(), frMinutes);
         var nextDue = f.closed() || f.firstResponseAt() == null || f.oldestUnansweredAt() == null ? null
@@ -67,18 +104,46 @@ public final class RoutingDecider {
             reasons.add("NEXT_REPLY " + ent.nextReplyMinutes() + " min, " + slaTime.describe()
                     + ", from the oldest unanswered customer message");
         }
-        return new RoutingDecision(tier, priority, round(score), ent.queue(), firstDue, nextDue, frMinutes, reasons);
+        return new RoutingDecision(tier, priority, round(score), cell.queue(), firstDue, nextDue, frMinutes, reasons,
+                cell.agentLevel(), notifyTargets, fairnessCause != null);
     }
 
-    private int firstResponseMinutes(TicketFacts f, Tier tier, Entitlement ent, List<String> reasons) {
-        int minutes = ent.firstResponseMinutes();
+    /** Why the fairness rule applies to this ticket, or null when it does not. */
+    static String fairnessCause(PriorityScoring.Fairness rule, Tier tier, TicketFacts f) {
+        if (rule == null || !rule.tiers().contains(tier)) {
+            return null;
+        }
+        List<String> causes = new ArrayList<>();
+        if (Boolean.TRUE.equals(rule.whenFrustrated()) && f.frustrated()) {
+            causes.add("frustrated");
+        }
+        if (rule.sentimentAtOrBelow() != null && f.sentimentScore() != null
+                && f.sentimentScore() <= rule.sentimentAtOrBelow()) {
+            causes.add("sentiment " + String.format(Locale.ROOT, "%.2f", f.sentimentScore()) + " <= "
+                    + fmt(rule.sentimentAtOrBelow()));
+        }
+        return causes.isEmpty() ? null : String.join(", ", causes);
+    }
+
+    private static double sentimentTerm(PriorityScoring scoring, Double sentiment, List<String> reasons) {
+        Double max = scoring.negativeSentimentPoints();
+        if (max == null || sentiment == null || sentiment >= 0) {
+            return 0;
+        }
+        double negativity = Math.min(1.0, -sentiment);
+        return term(reasons, "negative sentiment " + String.format(Locale.ROOT, "%.2f", sentiment), max * negativity);
+    }
+
+    private int firstResponseMinutes(TicketFacts f, Tier tier, int cellMinutes, List<String> reasons) {
+        int minutes = cellMinutes;
         for (SlaOverride o : policy.slaOverrides()) {
             boolean renewalOk = o.renewalWithinDays() == null
                     || (f.daysToRenewal() != null && f.daysToRenewal() >= 0 && f.daysToRenewal() <= o.renewalWithinDays());
             if (o.tiers().contains(tier) && renewalOk && o.firstResponseMinutes() < minutes) {
+                int before = minutes;
                 minutes = o.firstResponseMinutes();
                 reasons.add("DYNAMIC_SLA " + (o.name() == null ? "override" : o.name()) + ": first response "
-                        + minutes + " min instead of " + ent.firstResponseMinutes()
+                        + minutes + " min instead of " + before
                         + (o.renewalWithinDays() == null ? "" : ", renewal in " + f.daysToRenewal() + " days"));
             }
         }

@@ -1,11 +1,19 @@
 package io.viplane.routing;
 
+import io.viplane.model.AgentLevel;
+import io.viplane.model.EscalationTarget;
 import io.viplane.model.PriorityLevel;
 import io.viplane.model.Tier;
 import java.time.Instant;
 import java.util.List;
 
-/** The routing outcome for a ticket; see {@link RoutingDecider}. */
+/**
+ * The routing outcome for a ticket; see {@link RoutingDecider}.
+ *
+ * @param agentLevel lowest agent level the matrix cell asks for (null: any the pool allows)
+ * @param notifyTargets who must be told now (e.g. CSM for a VIP P1/P2), in enum order, no duplicates
+ * @param temporaryVipHandling the fairness rule raised this non-VIP ticket (POLICY.md §3)
+ */
 public record RoutingDecision(
         Tier tier,
         PriorityLevel priority,
@@ -14,9 +22,21 @@ public record RoutingDecision(
         Instant firstResponseDue,
         Instant nextReplyDue,
         int firstResponseTargetMinutes,
-        List<String> reasons) {
+        List<String> reasons,
+        AgentLevel agentLevel,
+        List<EscalationTarget> notifyTargets,
+        boolean temporaryVipHandling) {
 
     public RoutingDecision {
         reasons = List.copyOf(reasons);
+        notifyTargets = notifyTargets == null ? List.of() : List.copyOf(notifyTargets);
+    }
+
+    /** A decision without matrix extras (no agent level, nobody notified). */
+    public RoutingDecision(Tier tier, PriorityLevel priority, double priorityScore, String queue,
+                           Instant firstResponseDue, Instant nextReplyDue, int firstResponseTargetMinutes,
+                           List<String> reasons) {
+        this(tier, priority, priorityScore, queue, firstResponseDue, nextReplyDue, firstResponseTargetMinutes,
+                reasons, null, List.of(), false);
     }
 }

@@ -1,0 +1,47 @@
+package io.viplane.escalation;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a requester's name is the same person's name as a CRM contact's: case, accents,
+ * punctuation and word order do not matter ("Stroud, Helena" = "helena stroud"), and names
+ * written without spaces (Chinese) compare as a whole. Partial names do not match: "Helena"
+ * alone is too weak to raise an alert about someone.
+ */
+final class NameMatch {
+    private NameMatch() {
+    }
+
+    static boolean same(String a, String b) {
+        List<String> ta = tokens(a);
+        List<String> tb = tokens(b);
+        if (ta.isEmpty() || tb.isEmpty()) {
+            return false;
+        }
+        if (String.join("", ta).equals(String.join("", tb))) {
+            return true;
+        }
+        Collections.sort(ta);
+        Collections.sort(tb);
+        return ta.equals(tb);
+    }
+
+    private static List<String> tokens(String name) {
+        List<String> out = new ArrayList<>();
+        if (name == null) {
+            return out;
+        }
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        for (String t : n.split("[^\\p{L}\\p{N}]+")) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
