@@ -33,7 +33,8 @@ final class ReportCommand {
         Map<String, Integer> emissions = new TreeMap<>();
         Map<String, List<JsonNode>> other = new TreeMap<>();
         List<String> deadLetters = new ArrayList<>();
-        List<String> topics = List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.AT_RISK, Names.DLQ);
+        List<String> topics = List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.SLA_METRICS,
+                Names.AT_RISK, Names.DLQ);
         TailCommand.consume(config, topics, true, idle, Long.MAX_VALUE, r -> {
             if (r.topic().equals(Names.DLQ)) {
                 deadLetters.add(describeDeadLetter(r));
@@ -85,21 +86,73 @@ final class ReportCommand {
                         r.path("priority").asText(), r.path("priority_score").asDouble(), r.path("queue").asText(),
                         text(r.path("first_response_due")), trim(text(r.path("account_context").path("name")), 28),
                         money(r.path("account_context").path("arr"))));
-        for (var e : other.entrySet()) {
-            out.println();
-            out.println(e.getKey().toUpperCase() + ": " + e.getValue().size());
-            Map<String, Integer> kinds = new TreeMap<>();
-            e.getValue().forEach(v -> kinds.merge(v.has("kind") ? v.path("kind").asText()
-                    : v.has("risk_level") ? v.path("risk_level").asText()
-                    : v.path("metric").asText() + "/" + v.path("state").asText(), 1, Integer::sum));
-            out.println("  " + kinds);
-            e.getValue().stream().filter(v -> v.has("summary")).limit(10)
-                    .forEach(v -> out.println("  - [" + v.path("target").asText() + " within "
-                            + v.path("respond_within_minutes").asText() + " min] " + v.path("summary").asText()));
-        }
+        escalations(out, other.getOrDefault(Names.ESCALATIONS, List.of()));
+        slaEvents(out, other.getOrDefault(Names.SLA_EVENTS, List.of()));
+        slaMetrics(out, other.getOrDefault(Names.SLA_METRICS, List.of()));
+        atRisk(out, other.getOrDefault(Names.AT_RISK, List.of()));
         out.println();
         out.println("DEAD LETTERS (" + Names.DLQ + "): " + deadLetters.size());
         deadLetters.forEach(d -> out.println("  - " + d));
+    }
+
+    private static void escalations(PrintStream out, List<JsonNode> all) {
+        out.println();
+        out.println("ESCALATIONS (" + Names.ESCALATIONS + "): " + all.size());
+        Map<String, List<JsonNode>> byKind = new TreeMap<>();
+        all.forEach(v -> byKind.computeIfAbsent(v.path("kind").asText(), k -> new ArrayList<>()).add(v));
+        byKind.forEach((kind, list) -> {
+            out.printf("  %-28s %4d%n", kind, list.size());
+            list.stream().limit(2).forEach(v -> out.println("      [" + v.path("target").asText() + " within "
+                    + v.path("respond_within_minutes").asText() + " min] " + v.path("summary").asText()));
+        });
+    }
+
+    private static void slaEvents(PrintStream out, List<JsonNode> all) {
+        out.println();
+        out.println("SLA CLOCKS (" + Names.SLA_EVENTS + "): " + all.size() + " events");
+        Map<String, Map<String, Integer>> byMetric = new TreeMap<>();
+        all.forEach(v -> byMetric.computeIfAbsent(v.path("metric").asText(), k -> new TreeMap<>())
+                .merge(v.path("state").asText(), 1, Integer::sum));
+        byMetric.forEach((metric, states) -> out.printf("  %-20s %s%n", metric, states));
+    }
+
+    private static void slaMetrics(PrintStream out, List<JsonNode> all) {
+        Map<String, JsonNode> latestDay = new TreeMap<>();
+        all.stream().filter(v -> v.path("window").asText().equals("DAY"))
+                .forEach(v -> latestDay.put(v.path("window_start").asText() + " " + v.path("tier").asText(), v));
+        if (latestDay.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("SLA PER TIER AND DAY (" + Names.SLA_METRICS + ")");
+        out.printf("  %-10s %-8s %7s %10s %10s %11s %8s %11s %12s%n", "day", "tier", "tickets", "FR avg min",
+                "FR p90 min", "attainment", "breaches", "escalations", "gap vs STD");
+        latestDay.values().forEach(v -> out.printf("  %-10s %-8s %7d %10s %10s %11s %8d %11d %12s%n",
+                v.path("window_start").asText().substring(0, 10), v.path("tier").asText(), v.path("tickets").asLong(),
+                num(v.path("first_response_avg_minutes")), num(v.path("first_response_p90_minutes")),
+                v.path("attainment_pct").isNumber() ? num(v.path("attainment_pct")) + "%" : "-",
+                v.path("breaches").asLong(), v.path("escalations").asLong(), num(v.path("vip_standard_gap_minutes"))));
+    }
+
+    private static void atRisk(PrintStream out, List<JsonNode> all) {
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        all.forEach(v -> latest.put(v.path("account_id").asText(), v));
+        out.println();
+        out.println("AT-RISK ACCOUNTS (" + Names.AT_RISK + "): " + all.size() + " level changes, "
+                + latest.size() + " accounts; highest now:");
+        latest.values().stream().filter(v -> !v.path("risk_level").asText().equals("LOW"))
+                .sorted(Comparator.comparingInt((JsonNode v) -> -v.path("risk_score").asInt()))
+                .limit(8)
+                .forEach(v -> {
+                    out.printf("  %-10s %-8s %3d  ARR %-12s renewal in %s days  -> %s%n",
+                            v.path("account_id").asText(), v.path("risk_level").asText(), v.path("risk_score").asInt(),
+                            money(v.path("arr")), text(v.path("days_to_renewal")), v.path("recommended_action").asText());
+                    v.path("signals").forEach(sig -> out.println("        " + sig.asText()));
+                });
+    }
+
+    private static String num(JsonNode n) {
+        return n == null || !n.isNumber() ? "-" : String.format("%.1f", n.asDouble());
     }
 
     private static String describeDeadLetter(ConsumerRecord<String, byte[]> r) {

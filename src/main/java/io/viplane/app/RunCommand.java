@@ -32,6 +32,7 @@ final class RunCommand {
         try {
             policy = PolicyLoader.load(config.get(AppConfig.POLICY));
             slaTimes = PolicySlaTimes.validated(policy.policy(), policy.baseDir(), policy.origin());
+            ViplaneTopology.checkPolicy(policy.policy());
         } catch (PolicyException e) {
             System.err.println("viplane run: " + e.getMessage());
             return 1;

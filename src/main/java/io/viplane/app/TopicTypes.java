@@ -28,7 +28,8 @@ final class TopicTypes {
             Names.ROUTED, new Type(RoutedTicket.class, "ticket_id"),
             Names.ESCALATIONS, new Type(Escalation.class, "ticket_id"),
             Names.SLA_EVENTS, new Type(SlaEvent.class, "ticket_id"),
-            Names.AT_RISK, new Type(AtRiskAccount.class, "account_id"));
+            Names.AT_RISK, new Type(AtRiskAccount.class, "account_id"),
+            Names.SLA_METRICS, new Type(io.viplane.model.SlaWindowMetrics.class, "tier"));
 
     private TopicTypes() {
     }

@@ -10,12 +10,22 @@ import java.util.TreeMap;
  */
 public final class AccountTicketStats {
     public int open;
+    /** Agent of the account's latest assignment: the continuity preference for its next ticket. */
+    public String lastAgentId;
+    public java.time.Instant lastAgentAt;
     public TreeMap<Long, Integer> createdPerDay = new TreeMap<>();
 
     public void created(Instant at, int windowDays) {
         long day = at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
         createdPerDay.merge(day, 1, Integer::sum);
         trim(at, windowDays);
+    }
+
+    public void assigned(String agentId, java.time.Instant at) {
+        if (agentId != null && (lastAgentAt == null || !at.isBefore(lastAgentAt))) {
+            lastAgentId = agentId;
+            lastAgentAt = at;
+        }
     }
 
     public int recent(Instant now, int windowDays) {

@@ -1,8 +1,12 @@
 package io.viplane.routing;
 
+import io.viplane.escalation.EscalationLedger;
 import io.viplane.model.TicketEvent;
 import io.viplane.model.TicketPriority;
 import io.viplane.model.TicketStatus;
+import io.viplane.risk.ChurnFinding;
+import io.viplane.sla.clock.SlaFacts;
+import io.viplane.sla.clock.SlaLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +18,8 @@ import java.util.List;
  */
 public final class TicketState {
     static final int MAX_UNANSWERED = 32;
-    /** Enough for months of PENDING/OPEN ping-pong; beyond it the oldest changes are forgotten. */
-    static final int MAX_STATUS_CHANGES = 64;
+    /** Churn findings kept per ticket: the newest message's are what escalations cite. */
+    static final int MAX_FINDINGS = 16;
 
     public String ticketId;
     public String accountId;
@@ -31,8 +35,8 @@ public final class TicketState {
     public Instant lastAgentReplyAt;
     /** Customer messages after the last agent reply, oldest first (next-reply clock). */
     public List<Instant> unanswered = new ArrayList<>();
-    /** Every status change seen, by time (out-of-order events land in place). */
-    public List<StatusChange> statusChanges = new ArrayList<>();
+    /** Status before the latest event changed it (escalations look at transitions). */
+    public TicketStatus previousStatus;
     public String assigneeId;
     public Instant assigneeAt;
     public Instant firstAssignedAt;
@@ -43,6 +47,14 @@ public final class TicketState {
     /** Built-in lexicon score of the latest customer text, so the pipeline works without an NLP service. */
     public Double baselineSentiment;
     public Instant baselineSentimentAt;
+    /** Churn language found in the customer's text, newest last. */
+    public List<ChurnFinding> churn = new ArrayList<>();
+    /** What the SLA clocks need (start, pause, met instants), folded from events in any order. */
+    public SlaFacts sla = new SlaFacts();
+    /** What was already published about the clocks: each transition goes out once, also after a restart. */
+    public SlaLedger slaLedger = new SlaLedger();
+    /** Escalation ids already sent for this ticket. */
+    public EscalationLedger escalations = new EscalationLedger();
     /** This ticket's entry in the deadline index, so a new wake-up replaces it. */
     public String wakeUpKey;
     public Instant lastEventAt;
@@ -63,10 +75,9 @@ public final class TicketState {
         if (e.getContactId() != null && (contactId == null || isLatest(t))) {
             contactId = e.getContactId();
         }
-        if (e.getStatus() != null) {
-            recordStatus(t, e.getStatus());
-        }
+        sla.apply(e.getType(), e.getStatus(), t);
         if (e.getStatus() != null && (statusAt == null || !t.isBefore(statusAt))) {
+            previousStatus = status;
             status = e.getStatus();
             statusAt = t;
         }
@@ -117,32 +128,11 @@ public final class TicketState {
         }
     }
 
-    private void recordStatus(Instant t, TicketStatus status) {
-        StatusChange change = new StatusChange(t, status);
-        if (statusChanges.contains(change)) {
-            return;
+    public void foundChurn(List<ChurnFinding> findings) {
+        churn.addAll(findings);
+        while (churn.size() > MAX_FINDINGS) {
+            churn.remove(0);
         }
-        statusChanges.add(change);
-        statusChanges.sort(java.util.Comparator.comparing(StatusChange::at));
-        if (statusChanges.size() > MAX_STATUS_CHANGES) {
-            statusChanges.remove(0);
-        }
-    }
-
-    /** When the ticket was last solved or closed, or null while it is open. */
-    public Instant solvedAt() {
-        if (!isClosed()) {
-            return null;
-        }
-        Instant at = statusAt;
-        for (int i = statusChanges.size() - 1; i >= 0; i--) {
-            StatusChange c = statusChanges.get(i);
-            if (c.status() != TicketStatus.SOLVED && c.status() != TicketStatus.CLOSED) {
-                break;
-            }
-            at = c.at();
-        }
-        return at;
     }
 
     public Instant oldestUnanswered() {

@@ -24,6 +24,7 @@ final class AccountPartitionStores {
     final KeyValueStore<String, AccountTicketStats> stats;
     final KeyValueStore<String, String> deadlines;
     final KeyValueStore<String, SentimentEvent> pendingSentiment;
+    final KeyValueStore<String, AccountRisk> risk;
 
     AccountPartitionStores(ProcessingContext context) {
         accounts = context.getStateStore(Names.ACCOUNT_STORE);
@@ -33,12 +34,13 @@ final class AccountPartitionStores {
         stats = context.getStateStore(Names.ACCOUNT_STATS_STORE);
         deadlines = context.getStateStore(Names.DEADLINE_STORE);
         pendingSentiment = context.getStateStore(Names.PENDING_SENTIMENT_STORE);
+        risk = context.getStateStore(Names.ACCOUNT_SIGNALS_STORE);
     }
 
     static String[] names() {
         return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
             Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE, Names.DEADLINE_STORE,
-            Names.PENDING_SENTIMENT_STORE};
+            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE};
     }
 
     Account account(String accountId) {

@@ -30,5 +30,7 @@ final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
             stores.accounts.put(accountId, a);
         }
         rerouter.rerouteOpenTickets(accountId, null, record, "crm.accounts:" + accountId);
+        java.time.Instant at = java.time.Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentStreamTimeMs()));
+        engine.accountChanged(accountId, a, engine.daysToRenewal(a, at), at);
     }
 }

@@ -27,7 +27,7 @@ final class Rerouter {
             if (s == null || (onlyContactId != null && !onlyContactId.equals(s.contactId))) {
                 continue;
             }
-            engine.changed(s, now, sourceEventId, null);
+            engine.contextChanged(s, now, sourceEventId);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.viplane.model.Account;
 import io.viplane.model.AccountContext;
 import io.viplane.model.Contact;
 import io.viplane.model.ContactRole;
+import io.viplane.model.RiskLevel;
 import io.viplane.model.RoutedTicket;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
@@ -15,6 +16,10 @@ import io.viplane.routing.RoutingDecider;
 import io.viplane.routing.RoutingDecision;
 import io.viplane.routing.TicketFacts;
 import io.viplane.routing.TicketState;
+import io.viplane.routing.agents.AgentPolicy;
+import io.viplane.routing.agents.AgentSuggester;
+import io.viplane.routing.agents.Suggestion;
+import io.viplane.routing.agents.SuggestionRequest;
 import io.viplane.sla.SlaTimeResolver;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,35 +30,48 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recomputes a ticket's routing from its state and the account partition's stores, and returns a
+ * Recomputes a ticket's routing from its state and the account partition's stores, and builds a
  * {@link RoutedTicket} only when the decision changed. The rules themselves live in
- * {@link TierClassifier} and {@link RoutingDecider}; this class only gathers their inputs.
+ * {@link TierClassifier}, {@link RoutingDecider} and {@link AgentSuggester}; this class only gathers their inputs.
  */
 final class RouteEmitter {
     private final Policy policy;
     private final TierClassifier classifier;
     private final RoutingDecider decider;
+    private final AgentSuggester suggester;
     private final SlaTimeResolver slaTimes;
     private final AccountPartitionStores stores;
+    private final AgentDirectory agents;
 
-    RouteEmitter(Policy policy, SlaTimeResolver slaTimes, AccountPartitionStores stores) {
+    RouteEmitter(Policy policy, SlaTimeResolver slaTimes, AccountPartitionStores stores, AgentDirectory agents) {
         this.policy = policy;
         this.classifier = new TierClassifier(policy);
         this.decider = new RoutingDecider(policy);
+        this.suggester = new AgentSuggester(AgentPolicy.fromPolicy(policy));
         this.slaTimes = slaTimes;
         this.stores = stores;
+        this.agents = agents;
     }
 
-    Optional<RoutedTicket> reroute(TicketState s, Instant now, Instant decidedAt, String sourceEventId) {
+    /** @param signals the ticket's sentiment and the account's churn risk, judged upstream */
+    Routing evaluate(TicketState s, Instant now, Double sentiment, RiskLevel churnRisk, boolean frustrated) {
         Account account = stores.account(s.accountId);
         Contact contact = stores.contact(s.accountId, s.contactId);
         ContactRole role = contact == null ? null : contact.getRole();
         TierDecision tier = classifier.classify(account, role);
         Integer daysToRenewal = daysToRenewal(account, now);
-        TicketFacts facts = new TicketFacts(tier, s.priority, ExecutiveRoles.isExecutive(role), daysToRenewal,
-                s.createdAt, s.firstResponseAt, s.oldestUnanswered(), s.isClosed(), now);
-        RoutingDecision d = decider.decide(facts, slaTimes.resolve(tier.tier(), account));
+        boolean executive = ExecutiveRoles.isExecutive(role);
+        TicketFacts facts = new TicketFacts(tier, s.priority, executive, daysToRenewal, s.createdAt,
+                s.firstResponseAt, s.oldestUnanswered(), s.isClosed(), now)
+                .withSignals(sentiment, churnRisk, frustrated);
+        var slaTime = slaTimes.resolve(tier.tier(), account);
+        return new Routing(account, contact, tier, daysToRenewal, executive, decider.decide(facts, slaTime), slaTime);
+    }
 
+    /** The routed event when the decision is news (tier, priority, queue, targets), else empty. */
+    Optional<RoutedTicket> emitIfChanged(TicketState s, Routing r, Instant now, Instant decidedAt,
+                                         String sourceEventId, RiskLevel churnRisk) {
+        RoutingDecision d = r.decision();
         RoutedSnapshot snapshot = new RoutedSnapshot(d.tier(), d.priority(), d.queue(), d.firstResponseDue(),
                 d.nextReplyDue(), null, s.accountId);
         if (snapshot.equals(s.lastRouted)) {
@@ -61,34 +79,44 @@ final class RouteEmitter {
         }
         s.lastRouted = snapshot;
         List<String> reasons = new ArrayList<>();
-        if (account == null) {
+        if (r.account() == null) {
             reasons.add("UNKNOWN_ACCOUNT");
         }
         reasons.addAll(d.reasons());
         AccountTicketStats stats = stores.stats(s.accountId);
+        String agentId = null;
+        if (!s.isClosed()) {
+            // Suggested only when the routing is news: a roster change alone is not worth a new event.
+            Suggestion suggestion = suggester.suggest(SuggestionRequest.of(d, stats.lastAgentId, r.executiveContact()),
+                    agents.agents(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+            agentId = suggestion.agentId();
+            reasons.addAll(suggestion.reasons());
+        }
         return Optional.of(RoutedTicket.newBuilder()
                 .setTicketId(s.ticketId)
                 .setAccountId(s.accountId)
                 .setTier(d.tier())
-                .setBadge(tier.badge())
+                .setBadge(r.tier().badge())
                 .setPriority(d.priority())
                 .setPriorityScore(d.priorityScore())
                 .setQueue(d.queue())
-                .setSuggestedAgentId(null)
+                .setSuggestedAgentId(agentId)
                 .setFirstResponseDue(d.firstResponseDue())
                 .setNextReplyDue(d.nextReplyDue())
                 .setReasons(reasons)
-                .setAccountContext(context(account, daysToRenewal, stats, now))
+                .setAccountContext(context(r.account(), r.daysToRenewal(), stats, now, churnRisk))
                 .setDecidedAt(decidedAt)
                 .setSourceEventId(sourceEventId)
                 .setStatus(s.status)
                 .build());
     }
 
-    private AccountContext context(Account a, Integer daysToRenewal, AccountTicketStats stats, Instant now) {
+    private AccountContext context(Account a, Integer daysToRenewal, AccountTicketStats stats, Instant now,
+                                   RiskLevel churnRisk) {
         AccountContext.Builder b = AccountContext.newBuilder()
                 .setOpenTickets(stats.open)
-                .setRecentTickets90d(stats.recent(now, policy.defaults().recentTicketsDays()));
+                .setRecentTickets90d(stats.recent(now, policy.defaults().recentTicketsDays()))
+                .setChurnRisk(churnRisk);
         if (a != null) {
             b.setName(a.getName()).setArr(a.getArr()).setCurrency(a.getCurrency()).setPlan(a.getPlan())
                     .setRenewalDate(a.getRenewalDate()).setDaysToRenewal(daysToRenewal)

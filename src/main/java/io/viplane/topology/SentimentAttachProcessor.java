@@ -20,7 +20,7 @@ final class SentimentAttachProcessor extends AccountPartitionProcessor<Sentiment
         if (s == null) {
             inbox.park(stores, e);
         } else if (inbox.apply(s, e)) {
-            engine.changed(s, e.getOccurredAt(), e.getEventId(), null);
+            engine.sentimentArrived(s, e);
         }
     }
 }

@@ -1,9 +1,16 @@
 package io.viplane.topology;
 
+import io.viplane.escalation.EscalationFacts;
+import io.viplane.model.Account;
+import io.viplane.model.Escalation;
+import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
+import io.viplane.risk.ChurnFinding;
+import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.SlaTimeResolver;
+import io.viplane.sla.clock.SlaTransition;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -13,54 +20,132 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * What follows any change of a ticket on the account partition, whatever caused it (its own event,
- * a sentiment score, an account or contact change, a timer): re-route, then move its SLA clocks and
- * escalations on, then index its next wake-up and store it. The rules are pure functions elsewhere;
- * this class only gathers their inputs, forwards their outputs and keeps the state.
+ * a sentiment score, an account or contact change, a timer): read the signals, re-route, move the SLA
+ * clocks, escalate, re-score the account, then index the ticket's next wake-up and store it. The rules
+ * are pure functions elsewhere; this class only gathers their inputs, forwards their outputs and keeps
+ * the state.
  */
 final class TicketEngine {
     /** Per timer run; the rest waits for the next run so one punctuation cannot stall the task. */
     static final int MAX_DUE_PER_RUN = 10_000;
+    static final String TIMER_SOURCE = "timer";
 
     private final ProcessorContext<String, SpecificRecord> context;
     private final AccountPartitionStores stores;
     private final RouteEmitter router;
     private final DeadlineIndex deadlines;
     private final ClockMode clock;
+    private final SignalStage signals;
+    private final SlaStage sla;
+    private final EscalationStage escalations;
+    private final RiskStage risk;
 
     TicketEngine(Policy policy, SlaTimeResolver slaTimes, TopologyOptions options,
                  ProcessorContext<String, SpecificRecord> context, AccountPartitionStores stores) {
         this.context = context;
         this.stores = stores;
-        this.router = new RouteEmitter(policy, slaTimes, stores);
+        AgentDirectory agents = new AgentDirectory(context, options.agentRefresh().toMillis());
+        this.router = new RouteEmitter(policy, slaTimes, stores, agents);
         this.deadlines = new DeadlineIndex(stores.deadlines);
         this.clock = options.clock();
+        this.signals = new SignalStage(policy);
+        this.sla = new SlaStage(policy);
+        this.escalations = new EscalationStage(policy, stores);
+        this.risk = new RiskStage(policy, signals.policy(), stores);
     }
 
-    /**
-     * @param eventTime the time of the change (event time of its cause)
-     * @param cause the ticket event that caused it, or null for account, contact or sentiment changes
-     */
-    void changed(TicketState s, Instant eventTime, String sourceEventId, TicketEvent cause) {
-        Instant decidedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        long ts = eventTime.toEpochMilli();
-        router.reroute(s, eventTime, decidedAt, sourceEventId)
-                .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, ts)));
-        deadlines.schedule(s, nextWakeUp(s));
-        stores.tickets.put(s.ticketId, s);
+    /** The ticket's own event has been folded into its state. */
+    void ticketEvent(TicketState s, TicketEvent e, boolean wasClosed) {
+        List<ChurnFinding> findings = signals.read(s, e);
+        Instant at = e.getOccurredAt();
+        Routing r = route(s, at);
+        if (risk.onTicket(s, e, findings, wasClosed, r, at).map(this::forwardRisk).isPresent()) {
+            r = route(s, at); // the ticket's own words moved the account's risk: route with the new level
+        }
+        advance(s, at, e.getEventId(), e, r);
+    }
+
+    /** An NLP score arrived for a ticket already known here. */
+    void sentimentArrived(TicketState s, SentimentEvent e) {
+        Routing before = route(s, e.getOccurredAt());
+        risk.onSentiment(s.accountId, e, before.account(), before.daysToRenewal(), e.getOccurredAt())
+                .ifPresent(this::forwardRisk);
+        advance(s, e.getOccurredAt(), e.getEventId(), null, route(s, e.getOccurredAt()));
+    }
+
+    /** Account or contact state changed: re-route, and let the clocks see the new targets. */
+    void contextChanged(TicketState s, Instant at, String sourceEventId) {
+        advance(s, at, sourceEventId, null, route(s, at));
+    }
+
+    /** The CRM record changed: the account's risk may change without any ticket. */
+    void accountChanged(String accountId, Account account, Integer daysToRenewal, Instant at) {
+        risk.onAccount(accountId, account, daysToRenewal, at).ifPresent(this::forwardRisk);
+    }
+
+    Integer daysToRenewal(Account a, Instant at) {
+        return router.daysToRenewal(a, at);
     }
 
     void onTimer(long punctuationMs) {
         Instant now = Instant.ofEpochMilli(punctuationMs);
-        List<KeyValue<String, String>> due = deadlines.due(now, MAX_DUE_PER_RUN);
-        for (KeyValue<String, String> entry : due) {
+        for (KeyValue<String, String> entry : deadlines.due(now, MAX_DUE_PER_RUN)) {
             TicketState s = stores.tickets.get(entry.value);
             if (s == null || !entry.key.equals(s.wakeUpKey)) {
                 deadlines.remove(entry.key);
                 continue;
             }
-            deadlines.schedule(s, nextWakeUp(s));
-            stores.tickets.put(s.ticketId, s);
+            Routing r = route(s, now);
+            List<SlaTransition> moved = moveClocks(s, r, now);
+            EscalationFacts facts = escalations.facts(s, null, r, signals.judge(s), now);
+            forwardEscalations(escalations.onSla(s, facts, moved));
+            forwardEscalations(escalations.onTimer(s, facts));
+            router.emitIfChanged(s, r, now, wallClock(), TIMER_SOURCE, risk.level(s.accountId))
+                    .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, punctuationMs)));
+            reschedule(s, facts);
         }
+    }
+
+    private Routing route(TicketState s, Instant at) {
+        SentimentJudgement j = signals.judge(s);
+        return router.evaluate(s, at, j.score(), risk.level(s.accountId), j.frustrated());
+    }
+
+    private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
+        router.emitIfChanged(s, r, at, wallClock(), sourceEventId, risk.level(s.accountId))
+                .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));
+        // An event stamped later than the clock (skew, or a replay in wall-clock mode) is trusted.
+        Instant now = max(clockNow(), at);
+        List<SlaTransition> moved = moveClocks(s, r, now);
+        EscalationFacts facts = escalations.facts(s, cause, r, signals.judge(s), now);
+        forwardEscalations(escalations.onEvent(s, facts));
+        forwardEscalations(escalations.onSla(s, facts, moved));
+        reschedule(s, facts);
+    }
+
+    private List<SlaTransition> moveClocks(TicketState s, Routing r, Instant now) {
+        List<SlaTransition> moved = sla.advance(s, r, now);
+        for (SlaTransition t : moved) {
+            context.forward(new Record<>(s.ticketId, SlaStage.toEvent(s, r, t), t.occurredAt().toEpochMilli()));
+        }
+        return moved;
+    }
+
+    private void forwardEscalations(List<Escalation> list) {
+        for (Escalation e : list) {
+            String key = e.getTicketId() != null ? e.getTicketId() : e.getAccountId();
+            context.forward(new Record<>(key, e, e.getOccurredAt().toEpochMilli()));
+        }
+    }
+
+    private io.viplane.model.AtRiskAccount forwardRisk(io.viplane.model.AtRiskAccount a) {
+        context.forward(new Record<>(a.getAccountId(), a, a.getOccurredAt().toEpochMilli()));
+        return a;
+    }
+
+    private void reschedule(TicketState s, EscalationFacts facts) {
+        deadlines.schedule(s, min(s.slaLedger.nextWakeUp(), escalations.nextWakeUp(facts)));
+        stores.tickets.put(s.ticketId, s);
     }
 
     /** "Now" for clocks: wall-clock time live, stream time when replaying history. */
@@ -69,7 +154,15 @@ final class TicketEngine {
                 ? context.currentSystemTimeMs() : Math.max(0, context.currentStreamTimeMs()));
     }
 
-    private Instant nextWakeUp(TicketState s) {
-        return null;
+    private Instant wallClock() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

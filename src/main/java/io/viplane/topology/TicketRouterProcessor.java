@@ -40,7 +40,12 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
             sentiment.claimPending(stores, s);
         }
         trackOpen(s, isNew, wasOpen);
-        engine.changed(s, e.getOccurredAt(), e.getEventId(), e);
+        if (s.accountId != null && s.assigneeId != null && e.getAssigneeId() != null) {
+            AccountTicketStats stats = stores.stats(s.accountId);
+            stats.assigned(e.getAssigneeId(), e.getOccurredAt());
+            stores.stats.put(s.accountId, stats);
+        }
+        engine.ticketEvent(s, e, !isNew && !wasOpen);
     }
 
     private void trackOpen(TicketState s, boolean isNew, boolean wasOpen) {

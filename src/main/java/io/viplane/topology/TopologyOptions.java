@@ -13,32 +13,37 @@ import java.time.Duration;
  * @param slaTimes how SLA minutes are counted; null means the policy's calendars
  * @param clock what "now" is for timers: wall-clock time when live, stream time when replaying history
  * @param timerInterval how often the deadline index is scanned; the upper bound of detection lag
+ * @param agentRefresh how stale the agent roster used for suggestions may be (see {@code AgentDirectory})
  */
 public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes,
-                              ClockMode clock, Duration timerInterval) {
+                              ClockMode clock, Duration timerInterval, Duration agentRefresh) {
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null, ClockMode.WALL_CLOCK,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     public TopologyOptions withFormat(Format f) {
-        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval);
+        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh);
     }
 
     public TopologyOptions withPartitions(Integer p) {
-        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval);
+        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh);
     }
 
     public TopologyOptions withSlaTimes(SlaTimeResolver s) {
-        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval);
+        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh);
     }
 
     public TopologyOptions withClock(ClockMode c) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh);
+    }
+
+    public TopologyOptions withAgentRefresh(Duration d) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d);
     }
 
     public TopologyOptions withTimerInterval(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh);
     }
 }

@@ -7,7 +7,12 @@ import io.viplane.codec.Format;
 import io.viplane.model.Agent;
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
+import io.viplane.escalation.EscalationPolicy;
 import io.viplane.policy.Policy;
+import io.viplane.risk.RiskPolicy;
+import io.viplane.risk.SignalsPolicy;
+import io.viplane.routing.agents.AgentPolicy;
+import io.viplane.sla.clock.SlaPolicy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.PolicySlaTimes;
@@ -40,7 +45,20 @@ public final class ViplaneTopology {
     private ViplaneTopology() {
     }
 
+    /**
+     * Binds every section of the policy once (each package validates its own), so a bad policy stops
+     * start-up with its path and reason instead of failing at the first ticket.
+     */
+    public static void checkPolicy(Policy policy) {
+        SlaPolicy.fromPolicy(policy);
+        SignalsPolicy.fromPolicy(policy);
+        RiskPolicy.fromPolicy(policy);
+        EscalationPolicy.fromPolicy(policy);
+        AgentPolicy.fromPolicy(policy);
+    }
+
     public static Topology build(Policy policy, TopologyOptions requested) {
+        checkPolicy(policy);
         TopologyOptions options = requested.slaTimes() != null ? requested
                 : requested.withSlaTimes(new PolicySlaTimes(policy, null));
         StreamsBuilder builder = new StreamsBuilder();
@@ -79,10 +97,12 @@ public final class ViplaneTopology {
                 Materialized.<String, Agent, KeyValueStore<Bytes, byte[]>>as(Names.AGENT_STORE)
                         .withKeySerde(KEYS).withValueSerde(ContractSerde.of(Agent.class, format)));
 
-        Outputs.wire(fromTickets
+        var outputs = Outputs.wire(fromTickets
                 .merge(fromAccounts, Named.as(Names.P_MERGE_ACCOUNT_OUTPUTS))
                 .merge(fromContacts, Named.as(Names.P_MERGE_CONTACT_OUTPUTS))
                 .merge(fromSentiment, Named.as(Names.P_MERGE_SENTIMENT_OUTPUTS)), format);
+        SlaMetricsWiring.wire(outputs.get(Names.P_OUTPUT_SPLIT + Names.BRANCH_SLA_EVENTS),
+                outputs.get(Names.P_OUTPUT_SPLIT + Names.BRANCH_ESCALATIONS), format);
         return builder.build();
     }
 
@@ -118,5 +138,7 @@ public final class ViplaneTopology {
                 Stores.persistentKeyValueStore(Names.DEADLINE_STORE), KEYS, Serdes.String()));
         b.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.PENDING_SENTIMENT_STORE), KEYS, StateSerdes.avro(SentimentEvent.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ACCOUNT_SIGNALS_STORE), KEYS, StateSerdes.cbor(AccountRisk.class)));
     }
 }

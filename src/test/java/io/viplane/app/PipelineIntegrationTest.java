@@ -98,6 +98,69 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void slaBreachesAndEscalationsAreEmittedOnceAcrossARestart() throws Exception {
+        String appId = "viplane-it-sla-" + UUID.randomUUID();
+        String stateDir = Files.createTempDirectory("viplane-it").toString();
+        java.time.Instant now = java.time.Instant.now();
+        send(Names.ACCOUNTS, "sla-acc", Json.account("sla-acc", 600_000).put("updated_at", now.minusSeconds(3600).toString()));
+        // Created 14 min 52 s ago: the 15-minute T1 first response falls due a few seconds after start-up,
+        // with no other event to trigger it (the assignment clock has already run out).
+        var created = Json.created("sla-e1", "sla-t1", "sla-acc", now.minusSeconds(14 * 60 + 52).toString(), "NORMAL");
+        send(Names.TICKETS, "sla-t1", created);
+
+        KafkaStreams first = start(appId, stateDir);
+        try {
+            consume(Names.SLA_EVENTS, r -> "sla-t1".equals(r.key()),
+                    r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"FIRST_RESPONSE\",\"state\":\"BREACHED\""),
+                    false);
+        } finally {
+            first.close(Duration.ofSeconds(30));
+        }
+        // Replayed while down; then a late reply (after the breach) and a restart with the timer running again.
+        send(Names.TICKETS, "sla-t1", created);
+        send(Names.TICKETS, "sla-t1", Json.ticket("sla-e2", "sla-t1", "sla-acc", "AGENT_REPLY",
+                java.time.Instant.now().toString()));
+        KafkaStreams second = start(appId, stateDir);
+        try {
+            consume(Names.SLA_EVENTS, r -> "sla-t1".equals(r.key()),
+                    r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"FIRST_RESPONSE\",\"state\":\"MET\""),
+                    false);
+            Thread.sleep(3000); // several timer runs after the restart: anything repeated would show up now
+            Map<String, Integer> states = new HashMap<>();
+            consume(Names.SLA_EVENTS, r -> "sla-t1".equals(r.key()), r -> {
+                JsonNode e = json(r);
+                states.merge(e.get("metric").asText() + "/" + e.get("state").asText(), 1, Integer::sum);
+                return false;
+            }, true);
+            assertEquals(1, states.get("FIRST_RESPONSE/BREACHED"), states.toString());
+            assertEquals(1, states.get("FIRST_RESPONSE/MET"), "the late reply is recorded: " + states);
+            assertEquals(1, states.get("ASSIGNMENT/BREACHED"), states.toString());
+            assertTrue(states.values().stream().allMatch(n -> n == 1), "every transition once: " + states);
+
+            List<String> ids = new ArrayList<>();
+            List<String> kinds = new ArrayList<>();
+            consume(Names.ESCALATIONS, r -> "sla-t1".equals(r.key()), r -> {
+                JsonNode e = json(r);
+                ids.add(e.get("escalation_id").asText());
+                kinds.add(e.get("kind").asText());
+                return false;
+            }, true);
+            assertTrue(kinds.contains("SLA_BREACH") && kinds.contains("UNASSIGNED"), kinds.toString());
+            assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no escalation twice: " + kinds);
+        } finally {
+            second.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static JsonNode json(ConsumerRecord<String, byte[]> r) {
+        try {
+            return JSON.readTree(r.value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void badInputGoesToTheDeadLetterQueueAndProcessingContinues() throws Exception {
         KafkaStreams streams = start("viplane-it-dlq-" + UUID.randomUUID(), Files.createTempDirectory("viplane-it").toString());
         try {

@@ -1,0 +1,109 @@
+package io.viplane.topology;
+
+import io.viplane.classification.ExecutiveRoles;
+import io.viplane.escalation.ChurnCue;
+import io.viplane.escalation.EscalationFacts;
+import io.viplane.escalation.EscalationRules;
+import io.viplane.model.Contact;
+import io.viplane.model.Escalation;
+import io.viplane.model.EscalationTarget;
+import io.viplane.model.TicketEvent;
+import io.viplane.policy.Policy;
+import io.viplane.risk.SentimentJudgement;
+import io.viplane.routing.TicketState;
+import io.viplane.sla.clock.SlaTransition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * Gathers what the escalation rules need about a ticket and lets through only escalations not sent
+ * before for this ticket (ids are deterministic from their cause, so a replay is recognised).
+ */
+final class EscalationStage {
+    private static final StringSerializer KEYS = new StringSerializer();
+    private final EscalationRules rules;
+    private final AccountPartitionStores stores;
+
+    EscalationStage(Policy policy, AccountPartitionStores stores) {
+        this.rules = EscalationRules.fromPolicy(policy);
+        this.stores = stores;
+    }
+
+    EscalationFacts facts(TicketState s, TicketEvent e, Routing r, SentimentJudgement j, Instant now) {
+        EscalationFacts.Builder b = EscalationFacts.builder(s.ticketId, r.decision().tier(), now)
+                .accountId(s.accountId)
+                .priority(r.decision().priority())
+                .accountKnown(r.account() != null)
+                .status(s.status)
+                .previousStatus(s.previousStatus)
+                .executiveContact(r.executiveContact())
+                .customerConfirmed(s.customerConfirmedAt != null)
+                .churn(s.churn.stream().map(f -> new ChurnCue(f.kind(), f.direct(), f.phrase())).toList())
+                .sentiment(j.score(), j.extremelyNegative(), j.frustrated())
+                .createdAt(s.createdAt)
+                .closed(s.isClosed())
+                .notifyTargets(notify(r));
+        if (e != null) {
+            b.event(e.getType(), e.getEventId(), e.getOccurredAt())
+                    .warmHandoff(e.getWarmHandoff())
+                    .text(e.getSubject(), e.getBody())
+                    .tags(e.getTags())
+                    .requester(e.getRequesterEmail(), e.getRequesterName());
+            if (e.getRequesterEmail() != null && s.accountId != null) {
+                b.executiveContactNames(executiveNames(s.accountId));
+            }
+        }
+        return b.build();
+    }
+
+    List<Escalation> onEvent(TicketState s, EscalationFacts f) {
+        return s.escalations.admit(rules.onEvent(f));
+    }
+
+    List<Escalation> onTimer(TicketState s, EscalationFacts f) {
+        return s.escalations.admit(rules.onTimer(f));
+    }
+
+    List<Escalation> onSla(TicketState s, EscalationFacts f, List<SlaTransition> transitions) {
+        List<Escalation> out = new ArrayList<>();
+        for (SlaTransition t : transitions) {
+            Escalation esc = rules.forSla(f, t.metric(), t.state(), t.cycleStart(), t.dueAt(), t.warningFraction(),
+                    t.elapsedMinutes(), t.targetMinutes());
+            if (esc != null) {
+                out.add(esc);
+            }
+        }
+        return s.escalations.admit(out);
+    }
+
+    Instant nextWakeUp(EscalationFacts f) {
+        return rules.nextWakeUp(f);
+    }
+
+    private static Set<EscalationTarget> notify(Routing r) {
+        List<EscalationTarget> targets = r.decision().notifyTargets();
+        return targets.isEmpty() ? Set.of() : EnumSet.copyOf(targets);
+    }
+
+    /** Names are used for matching only and never leave this partition. */
+    private Set<String> executiveNames(String accountId) {
+        Set<String> names = new HashSet<>();
+        try (KeyValueIterator<String, Contact> it =
+                     stores.contacts.prefixScan(Names.compositePrefix(accountId), KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, Contact> kv = it.next();
+                if (kv.value != null && kv.value.getName() != null && ExecutiveRoles.isExecutive(kv.value.getRole())) {
+                    names.add(kv.value.getName());
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,49 @@
+package io.viplane.topology;
+
+import io.viplane.model.SlaEvent;
+import io.viplane.policy.Policy;
+import io.viplane.routing.RoutingDecision;
+import io.viplane.routing.TicketState;
+import io.viplane.sla.clock.MetricClock;
+import io.viplane.sla.clock.SlaClocks;
+import io.viplane.sla.clock.SlaPolicy;
+import io.viplane.sla.clock.SlaTransition;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves a ticket's SLA clocks to {@code now} and returns what has to be published. The clocks are
+ * recomputed from the ticket's facts each time, so late events and target changes (dynamic SLA)
+ * need no special case; the ledger makes each transition go out once.
+ */
+final class SlaStage {
+    private final SlaClocks clocks;
+
+    SlaStage(Policy policy) {
+        this.clocks = new SlaClocks(SlaPolicy.fromPolicy(policy));
+    }
+
+    List<SlaTransition> advance(TicketState s, Routing r, Instant now) {
+        if (s.sla.createdAt == null) {
+            return List.of();
+        }
+        RoutingDecision d = r.decision();
+        List<MetricClock> all = clocks.evaluate(
+                s.sla.toTicket(d.tier(), d.priority(), d.firstResponseTargetMinutes()), r.slaTime(), now);
+        return s.slaLedger.update(all, now);
+    }
+
+    static SlaEvent toEvent(TicketState s, Routing r, SlaTransition t) {
+        return SlaEvent.newBuilder()
+                .setTicketId(s.ticketId)
+                .setAccountId(s.accountId)
+                .setTier(r.decision().tier())
+                .setMetric(t.metric())
+                .setState(t.state())
+                .setDueAt(t.dueAt())
+                .setOccurredAt(t.occurredAt())
+                .setElapsedMinutes(t.elapsedMinutes())
+                .setTargetMinutes(t.targetMinutes())
+                .build();
+    }
+}
