@@ -3,6 +3,8 @@ package io.viplane.topology;
 import io.viplane.model.Account;
 import io.viplane.model.Contact;
 import io.viplane.model.SentimentEvent;
+import io.viplane.risk.AccountSignals;
+import io.viplane.risk.RiskLevelTracker;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import java.util.ArrayList;
@@ -24,7 +26,10 @@ final class AccountPartitionStores {
     final KeyValueStore<String, AccountTicketStats> stats;
     final KeyValueStore<String, String> deadlines;
     final KeyValueStore<String, SentimentEvent> pendingSentiment;
-    final KeyValueStore<String, AccountRisk> risk;
+    /** The account's signal windows: up to ~100 KB for a busy account, so read only when they change. */
+    final KeyValueStore<String, AccountSignals> signals;
+    /** The account's published risk level: small, read by every routing decision. */
+    final KeyValueStore<String, RiskLevelTracker> risk;
 
     AccountPartitionStores(ProcessingContext context) {
         accounts = context.getStateStore(Names.ACCOUNT_STORE);
@@ -34,13 +39,14 @@ final class AccountPartitionStores {
         stats = context.getStateStore(Names.ACCOUNT_STATS_STORE);
         deadlines = context.getStateStore(Names.DEADLINE_STORE);
         pendingSentiment = context.getStateStore(Names.PENDING_SENTIMENT_STORE);
-        risk = context.getStateStore(Names.ACCOUNT_SIGNALS_STORE);
+        signals = context.getStateStore(Names.ACCOUNT_SIGNALS_STORE);
+        risk = context.getStateStore(Names.ACCOUNT_RISK_STORE);
     }
 
     static String[] names() {
         return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
             Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE, Names.DEADLINE_STORE,
-            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE};
+            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE, Names.ACCOUNT_RISK_STORE};
     }
 
     Account account(String accountId) {

@@ -49,6 +49,7 @@ public final class Names {
     /** Deadline index: due instant (zero-padded epoch ms) + ticket id, scanned in order by the timer. */
     public static final String DEADLINE_STORE = "ticket-deadlines";
     public static final String ACCOUNT_SIGNALS_STORE = "account-signals";
+    public static final String ACCOUNT_RISK_STORE = "account-risk-level";
     /** Global: every instance sees every agent (see README, "agents as a global table"). */
     public static final String AGENT_STORE = "agents";
     public static final String SLA_METRICS_HOURLY_STORE = "sla-metrics-hourly";

@@ -40,17 +40,16 @@ final class RiskStage {
     }
 
     RiskLevel level(String accountId) {
-        AccountRisk r = accountId == null ? null : stores.risk.get(accountId);
-        return r == null ? null : r.tracker.level;
+        RiskLevelTracker t = accountId == null ? null : stores.risk.get(accountId);
+        return t == null ? null : t.level;
     }
 
     Optional<AtRiskAccount> onTicket(TicketState s, TicketEvent e, List<ChurnFinding> findings, boolean wasClosed,
                                      Routing r, Instant now) {
-        if (s.accountId == null || e == null) {
+        if (s.accountId == null || e == null || !changesSignals(e, wasClosed != s.isClosed())) {
             return Optional.empty();
         }
-        AccountRisk state = load(s.accountId);
-        AccountSignals a = state.signals;
+        AccountSignals a = signalsOf(s.accountId);
         Instant at = e.getOccurredAt();
         if (e.getType() == TicketEventType.CREATED) {
             a.ticketCreated(signals, s.ticketId, at, r.decision().priority(), IssueKeys.of(e.getSubject(), e.getTags()));
@@ -70,7 +69,13 @@ final class RiskStage {
             }
         }
         a.unresolvedTickets(stores.stats(s.accountId).open);
-        return rescore(s.accountId, state, r.account(), r.daysToRenewal(), now);
+        return rescore(s.accountId, a, r.account(), r.daysToRenewal(), now);
+    }
+
+    /** Replies, notes, assignments and the like say nothing about the account's risk: skip the windows. */
+    private static boolean changesSignals(TicketEvent e, boolean openClosedChanged) {
+        return openClosedChanged || e.getType() == TicketEventType.CREATED
+                || e.getType() == TicketEventType.CUSTOMER_MESSAGE || e.getType() == TicketEventType.PRIORITY_CHANGED;
     }
 
     Optional<AtRiskAccount> onSentiment(String accountId, SentimentEvent e, Account account, Integer daysToRenewal,
@@ -78,31 +83,41 @@ final class RiskStage {
         if (accountId == null) {
             return Optional.empty();
         }
-        AccountRisk state = load(accountId);
+        AccountSignals a = signalsOf(accountId);
         String key = e.getSourceEventId() != null ? e.getSourceEventId() : e.getEventId();
-        state.signals.sentimentScored(signals, key, e.getOccurredAt(), e.getScore(), SentimentSource.EXTERNAL);
-        return rescore(accountId, state, account, daysToRenewal, now);
+        a.sentimentScored(signals, key, e.getOccurredAt(), e.getScore(), SentimentSource.EXTERNAL);
+        return rescore(accountId, a, account, daysToRenewal, now);
     }
 
     /** The CRM changed (health, usage, NPS, renewal): the score may move without any ticket. */
     Optional<AtRiskAccount> onAccount(String accountId, Account account, Integer daysToRenewal, Instant now) {
-        AccountRisk state = stores.risk.get(accountId);
-        if (state == null && account == null) {
+        AccountSignals a = stores.signals.get(accountId);
+        if (a == null && account == null) {
             return Optional.empty();
         }
-        return rescore(accountId, state == null ? new AccountRisk() : state, account, daysToRenewal, now);
+        RiskAssessment assessment = scorer.assess(account, a == null ? new AccountSignals() : a, daysToRenewal, now);
+        return publishIfChanged(accountId, assessment, account);
     }
 
-    private Optional<AtRiskAccount> rescore(String accountId, AccountRisk state, Account account,
+    private Optional<AtRiskAccount> rescore(String accountId, AccountSignals a, Account account,
                                             Integer daysToRenewal, Instant now) {
-        RiskAssessment assessment = scorer.assess(account, state.signals, daysToRenewal, now);
-        Optional<RiskAssessment> changed = state.tracker.update(assessment, risk);
-        stores.risk.put(accountId, state);
+        stores.signals.put(accountId, a);
+        return publishIfChanged(accountId, scorer.assess(account, a, daysToRenewal, now), account);
+    }
+
+    private Optional<AtRiskAccount> publishIfChanged(String accountId, RiskAssessment assessment, Account account) {
+        RiskLevelTracker tracker = stores.risk.get(accountId);
+        tracker = tracker == null ? new RiskLevelTracker() : tracker;
+        RiskLevel before = tracker.level;
+        Optional<RiskAssessment> changed = tracker.update(assessment, risk);
+        if (tracker.level != before) {
+            stores.risk.put(accountId, tracker);
+        }
         return changed.map(a -> RiskLevelTracker.toRecord(accountId, a, account));
     }
 
-    private AccountRisk load(String accountId) {
-        AccountRisk r = stores.risk.get(accountId);
-        return r == null ? new AccountRisk() : r;
+    private AccountSignals signalsOf(String accountId) {
+        AccountSignals a = stores.signals.get(accountId);
+        return a == null ? new AccountSignals() : a;
     }
 }

@@ -28,6 +28,12 @@ import org.apache.kafka.streams.processor.api.Record;
 final class TicketEngine {
     /** Per timer run; the rest waits for the next run so one punctuation cannot stall the task. */
     static final int MAX_DUE_PER_RUN = 10_000;
+    /**
+     * Also bounded in time: a punctuation runs inside the task's transaction, and one that outlives the
+     * transaction timeout (10 s by default under exactly-once) gets the thread fenced and its stores
+     * restored, which only makes the backlog worse. The index is time-ordered, so the oldest go first.
+     */
+    static final long TIMER_BUDGET_NANOS = 500_000_000L;
     static final String TIMER_SOURCE = "timer";
 
     private final ProcessorContext<String, SpecificRecord> context;
@@ -89,7 +95,11 @@ final class TicketEngine {
 
     void onTimer(long punctuationMs) {
         Instant now = Instant.ofEpochMilli(punctuationMs);
+        long started = System.nanoTime();
         for (KeyValue<String, String> entry : deadlines.due(now, MAX_DUE_PER_RUN)) {
+            if (System.nanoTime() - started > TIMER_BUDGET_NANOS) {
+                break;
+            }
             TicketState s = stores.tickets.get(entry.value);
             if (s == null || !entry.key.equals(s.wakeUpKey)) {
                 deadlines.remove(entry.key);

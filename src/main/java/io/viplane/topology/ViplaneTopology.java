@@ -9,6 +9,8 @@ import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.escalation.EscalationPolicy;
 import io.viplane.policy.Policy;
+import io.viplane.risk.AccountSignals;
+import io.viplane.risk.RiskLevelTracker;
 import io.viplane.risk.RiskPolicy;
 import io.viplane.risk.SignalsPolicy;
 import io.viplane.routing.agents.AgentPolicy;
@@ -139,6 +141,8 @@ public final class ViplaneTopology {
         b.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.PENDING_SENTIMENT_STORE), KEYS, StateSerdes.avro(SentimentEvent.class)));
         b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ACCOUNT_SIGNALS_STORE), KEYS, StateSerdes.cbor(AccountRisk.class)));
+                Stores.persistentKeyValueStore(Names.ACCOUNT_SIGNALS_STORE), KEYS, StateSerdes.cbor(AccountSignals.class)));
+        b.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ACCOUNT_RISK_STORE), KEYS, StateSerdes.cbor(RiskLevelTracker.class)));
     }
 }
