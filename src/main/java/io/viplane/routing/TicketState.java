@@ -57,6 +57,8 @@ public final class TicketState {
     public EscalationLedger escalations = new EscalationLedger();
     /** This ticket's entry in the deadline index, so a new wake-up replaces it. */
     public String wakeUpKey;
+    /** When a closed ticket with nothing pending is deleted from the store (null while it matters). */
+    public Instant purgeAt;
     public Instant lastEventAt;
     public RoutedSnapshot lastRouted;
 

@@ -29,8 +29,9 @@ final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
         } else {
             stores.accounts.put(accountId, a);
         }
-        rerouter.rerouteOpenTickets(accountId, null, record, "crm.accounts:" + accountId);
+        // Risk first: the re-routed tickets then carry the account's new churn risk.
         java.time.Instant at = java.time.Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentStreamTimeMs()));
         engine.accountChanged(accountId, a, engine.daysToRenewal(a, at), at);
+        rerouter.rerouteOpenTickets(accountId, null, record, "crm.accounts:" + accountId);
     }
 }

@@ -42,7 +42,7 @@ final class EscalationStage {
                 .priority(r.decision().priority())
                 .accountKnown(r.account() != null)
                 .status(s.status)
-                .previousStatus(s.previousStatus)
+                .previousStatus(movedStatus(s, e) ? s.previousStatus : s.status)
                 .executiveContact(r.executiveContact())
                 .customerConfirmed(s.customerConfirmedAt != null)
                 .churn(s.churn.stream().map(f -> new ChurnCue(f.kind(), f.direct(), f.phrase())).toList())
@@ -56,11 +56,16 @@ final class EscalationStage {
                     .text(e.getSubject(), e.getBody())
                     .tags(e.getTags())
                     .requester(e.getRequesterEmail(), e.getRequesterName());
-            if (e.getRequesterEmail() != null && s.accountId != null) {
+            if (s.accountId != null && personalAddress(e.getRequesterEmail())) {
                 b.executiveContactNames(executiveNames(s.accountId));
             }
         }
         return b.build();
+    }
+
+    /** Only the event that changed the status is a transition; later events see the status unchanged. */
+    private static boolean movedStatus(TicketState s, TicketEvent e) {
+        return e != null && e.getStatus() != null && e.getOccurredAt().equals(s.statusAt);
     }
 
     List<Escalation> onEvent(TicketState s, EscalationFacts f) {
@@ -90,6 +95,12 @@ final class EscalationStage {
     private static Set<EscalationTarget> notify(Routing r) {
         List<EscalationTarget> targets = r.decision().notifyTargets();
         return targets.isEmpty() ? Set.of() : EnumSet.copyOf(targets);
+    }
+
+    /** The account's contacts are read only for a personal address: the one case their names matter. */
+    private boolean personalAddress(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        return at >= 0 && rules.policy().possibleVipContact().isPersonalDomain(email.substring(at + 1));
     }
 
     /** Names are used for matching only and never leave this partition. */

@@ -26,11 +26,13 @@ final class SentimentInbox {
         }
     }
 
-    void claimPending(AccountPartitionStores stores, TicketState s) {
+    /** @return the parked score now applied to the ticket, or null */
+    SentimentEvent claimPending(AccountPartitionStores stores, TicketState s) {
         SentimentEvent parked = stores.pendingSentiment.get(s.ticketId);
         if (parked != null) {
             apply(s, parked);
             stores.pendingSentiment.delete(s.ticketId);
         }
+        return parked;
     }
 }

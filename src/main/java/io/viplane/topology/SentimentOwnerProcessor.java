@@ -54,7 +54,7 @@ final class SentimentOwnerProcessor implements Processor<String, SentimentEvent,
         seen.put(id, t, t);
         TicketOwner owner = owners.get(e.getTicketId());
         if (owner != null) {
-            e.setAccountId(owner.accountId());
+            e.setAccountId(owner.accountId()); // where the ticket's state is, even when that is no account
         }
         String key = e.getAccountId() != null ? e.getAccountId() : Names.accountlessKey(e.getTicketId());
         context.forward(record.withKey(key).withValue(e).withTimestamp(t));

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Runs on the ticket partition. Drops repeated {@code event_id}s, and pins each ticket to the
- * account of its first event that names one, so that all of a ticket's events meet its state
- * on one account partition even when later events omit {@code account_id}.
+ * account of its first event (or to no account), so that all of a ticket's events meet its one
+ * state on one partition even when later events omit or change {@code account_id}.
  */
 final class TicketDedupProcessor implements Processor<String, TicketEvent, String, TicketEvent> {
     private final long retentionMs;
@@ -48,17 +48,17 @@ final class TicketDedupProcessor implements Processor<String, TicketEvent, Strin
         seen.put(e.getEventId(), t, t);
 
         TicketOwner owner = owners.get(e.getTicketId());
-        if (owner == null && e.getAccountId() != null) {
+        if (owner == null) {
+            // Pinned at its first event, even one without an account: a ticket's state must live on one
+            // partition only, so a later account_id cannot move it (see README).
             owner = new TicketOwner(e.getAccountId(), e.getContactId());
             owners.put(e.getTicketId(), owner);
         }
-        if (owner != null) {
-            e.setAccountId(owner.accountId());
-            if (e.getContactId() == null) {
-                e.setContactId(owner.contactId());
-            }
+        e.setAccountId(owner.accountId());
+        if (e.getContactId() == null) {
+            e.setContactId(owner.contactId());
         }
-        String key = owner == null ? Names.accountlessKey(e.getTicketId()) : owner.accountId();
+        String key = owner.accountId() == null ? Names.accountlessKey(e.getTicketId()) : owner.accountId();
         context.forward(record.withKey(key).withValue(e).withTimestamp(t));
     }
 

@@ -35,6 +35,8 @@ final class TicketEngine {
      */
     static final long TIMER_BUDGET_NANOS = 500_000_000L;
     static final String TIMER_SOURCE = "timer";
+    static final java.time.Duration TIMER_RETRY = java.time.Duration.ofMinutes(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TicketEngine.class);
 
     private final ProcessorContext<String, SpecificRecord> context;
     private final AccountPartitionStores stores;
@@ -45,6 +47,7 @@ final class TicketEngine {
     private final SlaStage sla;
     private final EscalationStage escalations;
     private final RiskStage risk;
+    private final java.time.Duration closedRetention;
 
     TicketEngine(Policy policy, SlaTimeResolver slaTimes, TopologyOptions options,
                  ProcessorContext<String, SpecificRecord> context, AccountPartitionStores stores) {
@@ -54,6 +57,7 @@ final class TicketEngine {
         this.router = new RouteEmitter(policy, slaTimes, stores, agents);
         this.deadlines = new DeadlineIndex(stores.deadlines);
         this.clock = options.clock();
+        this.closedRetention = options.dedupRetention();
         this.signals = new SignalStage(policy);
         this.sla = new SlaStage(policy);
         this.escalations = new EscalationStage(policy, stores);
@@ -73,10 +77,12 @@ final class TicketEngine {
 
     /** An NLP score arrived for a ticket already known here. */
     void sentimentArrived(TicketState s, SentimentEvent e) {
-        Routing before = route(s, e.getOccurredAt());
-        risk.onSentiment(s.accountId, e, before.account(), before.daysToRenewal(), e.getOccurredAt())
-                .ifPresent(this::forwardRisk);
-        advance(s, e.getOccurredAt(), e.getEventId(), null, route(s, e.getOccurredAt()));
+        Instant at = e.getOccurredAt();
+        Routing r = route(s, at);
+        if (risk.onSentiment(s.accountId, e, r.account(), r.daysToRenewal(), at).map(this::forwardRisk).isPresent()) {
+            r = route(s, at);
+        }
+        advance(s, at, e.getEventId(), null, r);
     }
 
     /** Account or contact state changed: re-route, and let the clocks see the new targets. */
@@ -103,8 +109,17 @@ final class TicketEngine {
             TicketState s = stores.tickets.get(entry.value);
             if (s == null || !entry.key.equals(s.wakeUpKey)) {
                 deadlines.remove(entry.key);
-                continue;
+            } else if (s.purgeAt != null && s.isClosed() && !now.isBefore(s.purgeAt)) {
+                deadlines.remove(entry.key);
+                stores.tickets.delete(s.ticketId);
+            } else {
+                wake(s, now, punctuationMs);
             }
+        }
+    }
+
+    private void wake(TicketState s, Instant now, long punctuationMs) {
+        try {
             Routing r = route(s, now);
             List<SlaTransition> moved = moveClocks(s, r, now);
             EscalationFacts facts = escalations.facts(s, null, r, signals.judge(s), now);
@@ -113,6 +128,13 @@ final class TicketEngine {
             router.emitIfChanged(s, r, now, wallClock(), TIMER_SOURCE, risk.level(s.accountId))
                     .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, punctuationMs)));
             reschedule(s, facts);
+        } catch (RuntimeException e) {
+            // One bad ticket must not hold up every deadline behind it in the index: retry it later.
+            // The message is left out: it could quote ticket data.
+            LOG.warn("timer for ticket {} failed ({}); retrying in {}", s.ticketId, e.getClass().getName(), TIMER_RETRY);
+            TicketState stored = stores.tickets.get(s.ticketId);
+            deadlines.schedule(stored, now.plus(TIMER_RETRY));
+            stores.tickets.put(stored.ticketId, stored);
         }
     }
 
@@ -154,7 +176,11 @@ final class TicketEngine {
     }
 
     private void reschedule(TicketState s, EscalationFacts facts) {
-        deadlines.schedule(s, min(s.slaLedger.nextWakeUp(), escalations.nextWakeUp(facts)));
+        Instant next = min(s.slaLedger.nextWakeUp(), escalations.nextWakeUp(facts));
+        // A closed ticket with nothing left to time is forgotten once its duplicates would no longer be
+        // recognised either; a reopen within that time finds its state, SLA ledger and escalations.
+        s.purgeAt = next == null && s.isClosed() && s.statusAt != null ? s.statusAt.plus(closedRetention) : null;
+        deadlines.schedule(s, next != null ? next : s.purgeAt);
         stores.tickets.put(s.ticketId, s);
     }
 

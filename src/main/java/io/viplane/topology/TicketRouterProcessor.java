@@ -1,5 +1,6 @@
 package io.viplane.topology;
 
+import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
@@ -36,9 +37,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
         boolean wasOpen = !isNew && !stored.isClosed();
         TicketState s = isNew ? TicketState.start(e) : stored;
         s.apply(e);
-        if (isNew) {
-            sentiment.claimPending(stores, s);
-        }
+        SentimentEvent parked = isNew ? sentiment.claimPending(stores, s) : null;
         trackOpen(s, isNew, wasOpen);
         if (s.accountId != null && s.assigneeId != null && e.getAssigneeId() != null) {
             AccountTicketStats stats = stores.stats(s.accountId);
@@ -46,6 +45,9 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
             stores.stats.put(s.accountId, stats);
         }
         engine.ticketEvent(s, e, !isNew && !wasOpen);
+        if (parked != null) {
+            engine.sentimentArrived(s, parked); // the account's risk windows hear of the score too
+        }
     }
 
     private void trackOpen(TicketState s, boolean isNew, boolean wasOpen) {

@@ -59,6 +59,9 @@ class EscalationTopologyTest {
         List<JsonNode> closed = escalations("CLOSED_WITHOUT_CONFIRMATION");
         assertEquals(1, closed.size());
         assertFalse(closed.get(0).get("summary").asText().isBlank());
+        p.ticket(ticket("e4", "t1", "acc-1", "INTERNAL_NOTE", at(10)));
+        p.ticket(ticket("e5", "t1", "acc-1", "CSAT_RECEIVED", at(11)).put("csat", 2));
+        assertEquals(List.of(), escalations("CLOSED_WITHOUT_CONFIRMATION"), "events after the close are not a new close");
     }
 
     @Test

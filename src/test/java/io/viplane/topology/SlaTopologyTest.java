@@ -228,4 +228,33 @@ class SlaTopologyTest {
         assertTrue(store.fetchAll(PipelineDriver.START.minusSeconds(1), PipelineDriver.START.plusSeconds(3600)).hasNext(),
                 "queryable from the window store");
     }
+
+    @Test
+    void aCreatedEventThatArrivesLateMovesTheClockWithoutRepeatingWhatWasPublished() {
+        p.account(account("acc-1", 600_000));
+        // The help desk's first event to arrive is an update at minute 20; CREATED (minute 0) comes later.
+        p.ticket(ticket("e2", "t1", "acc-1", "STATUS_CHANGED", at(20)).put("status", "OPEN"));
+        p.advance(Duration.ofMinutes(36));
+        List<String> before = states(slaAll(), "FIRST_RESPONSE");
+        assertEquals(List.of("STARTED", "WARNING", "BREACHED"), before, "15 minutes from the first event seen");
+        List<JsonNode> firstEscalations = p.read(Names.ESCALATIONS);
+        p.ticket(created("e1", "t1", "acc-1", T0, "NORMAL"));
+        p.advance(Duration.ofMinutes(5));
+        assertEquals(List.of(), states(slaAll(), "FIRST_RESPONSE"), "the same cycle, moved: nothing again");
+        List<JsonNode> again = p.read(Names.ESCALATIONS);
+        assertTrue(again.stream().noneMatch(e -> e.get("kind").asText().equals("SLA_BREACH")),
+                "no second breach escalation: " + again + " after " + firstEscalations);
+    }
+
+    @Test
+    void aClosedTicketWithNothingPendingIsForgottenAfterTheRetention() {
+        p.account(account("acc-s", 1_000));
+        p.ticket(created("e1", "t1", "acc-s", T0, "NORMAL"));
+        p.ticket(ticket("e2", "t1", "acc-s", "STATUS_CHANGED", at(30)).put("status", "SOLVED"));
+        p.advance(Duration.ofDays(6));
+        assertTrue(p.driver().getKeyValueStore(Names.TICKET_STORE).get("t1") != null, "kept while a reopen is likely");
+        p.advance(Duration.ofDays(1).plusHours(1));
+        assertEquals(null, p.driver().getKeyValueStore(Names.TICKET_STORE).get("t1"));
+        assertTrue(!p.driver().getKeyValueStore(Names.DEADLINE_STORE).all().hasNext(), "and its index entry");
+    }
 }

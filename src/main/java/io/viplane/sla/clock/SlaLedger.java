@@ -60,6 +60,7 @@ public final class SlaLedger {
     public List<SlaTransition> update(List<MetricClock> clocks, Instant now) {
         List<SlaTransition> out = new ArrayList<>();
         Instant wake = null;
+        followMovedStarts(clocks);
         for (MetricClock c : clocks) {
             Instant settled = settledUpTo.get(c.metric());
             if (settled != null && !c.cycleStart().isAfter(settled)) {
@@ -140,6 +141,25 @@ public final class SlaLedger {
                                             Double fraction, boolean afterBreach) {
         return new SlaTransition(c.metric(), c.cycleStart(), state, due, at, elapsed, c.targetMinutes(), fraction,
                 afterBreach);
+    }
+
+    /**
+     * A late event can move a cycle's start earlier (a CREATED that arrives after the ticket's first
+     * update; a customer message older than the one that opened the wait). When a metric has exactly one
+     * cycle both in the ledger and in the clocks, and the clock starts earlier, it is the same cycle moved:
+     * re-key it, so nothing it already published (STARTED, a warning, a breach) goes out again.
+     */
+    private void followMovedStarts(List<MetricClock> clocks) {
+        Map<SlaMetric, List<MetricClock>> now = new EnumMap<>(SlaMetric.class);
+        clocks.forEach(c -> now.computeIfAbsent(c.metric(), k -> new ArrayList<>()).add(c));
+        now.forEach((metric, list) -> {
+            List<Cycle> known = cycles.stream().filter(c -> c.metric == metric).toList();
+            // Only earlier: a later start is a new cycle (the next wait after a reply), never a moved one.
+            if (list.size() == 1 && known.size() == 1 && list.get(0).cycleStart().isBefore(known.get(0).start)
+                    && settledUpTo.get(metric) == null) {
+                known.get(0).start = list.get(0).cycleStart();
+            }
+        });
     }
 
     private Cycle cycle(SlaMetric metric, Instant start) {
