@@ -4,6 +4,7 @@ import static io.viplane.testing.Json.account;
 import static io.viplane.testing.Json.created;
 import static io.viplane.testing.Json.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -256,5 +257,26 @@ class SlaTopologyTest {
         p.advance(Duration.ofDays(1).plusHours(1));
         assertEquals(null, p.driver().getKeyValueStore(Names.TICKET_STORE).get("t1"));
         assertTrue(!p.driver().getKeyValueStore(Names.DEADLINE_STORE).all().hasNext(), "and its index entry");
+    }
+
+    @Test
+    void aVipRenewingWithin30DaysGetsA10MinuteFirstResponseUntilTheRenewalMovesOut() {
+        p.close();
+        p = new PipelineDriver(PolicyLoader.load("dynamic-sla").policy(), TopologyOptions.defaults());
+        p.account(account("acc-1", 600_000).put("renewal_date", "2026-02-05").put("updated_at", at(-60)));
+        p.ticket(created("e1", "t1", "acc-1", T0, "NORMAL"));
+        JsonNode first = p.read(Names.ROUTED).get(0);
+        assertEquals(at(10), first.get("first_response_due").asText(), "seed 001: 10-minute first reply near renewal");
+        assertTrue(first.get("reasons").toString().contains("DYNAMIC_SLA"), first.get("reasons").toString());
+
+        // The renewal is signed: next renewal a year out. The target goes back to the tier's 15 minutes.
+        p.account(account("acc-1", 600_000).put("renewal_date", "2027-02-05").put("updated_at", at(1)));
+        List<JsonNode> rerouted = p.read(Names.ROUTED);
+        assertEquals(1, rerouted.size());
+        assertEquals(at(15), rerouted.get(0).get("first_response_due").asText());
+        p.advance(Duration.ofMinutes(11));
+        assertFalse(states(slaAll(), "FIRST_RESPONSE").contains("BREACHED"), "the 10-minute target no longer applies");
+        p.advance(Duration.ofMinutes(5));
+        assertTrue(states(slaAll(), "FIRST_RESPONSE").contains("BREACHED"));
     }
 }
