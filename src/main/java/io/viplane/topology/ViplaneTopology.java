@@ -122,27 +122,20 @@ public final class ViplaneTopology {
         b.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(Names.EVENT_ID_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
                 KEYS, Serdes.Long()));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.TICKET_OWNER_STORE), KEYS, StateSerdes.cbor(TicketOwner.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.CONTACT_OWNER_STORE), KEYS, Serdes.String()));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ACCOUNT_STORE), KEYS, StateSerdes.avro(Account.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.CONTACT_STORE), KEYS, StateSerdes.avro(Contact.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.TICKET_STORE), KEYS, StateSerdes.cbor(TicketState.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.OPEN_TICKETS_STORE), KEYS, Serdes.Long()));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ACCOUNT_STATS_STORE), KEYS, StateSerdes.cbor(AccountTicketStats.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.DEADLINE_STORE), KEYS, Serdes.String()));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.PENDING_SENTIMENT_STORE), KEYS, StateSerdes.avro(SentimentEvent.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ACCOUNT_SIGNALS_STORE), KEYS, StateSerdes.cbor(AccountSignals.class)));
-        b.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.ACCOUNT_RISK_STORE), KEYS, StateSerdes.cbor(RiskLevelTracker.class)));
+        keyValue(b, Names.TICKET_OWNER_STORE, StateSerdes.cbor(TicketOwner.class));
+        keyValue(b, Names.CONTACT_OWNER_STORE, Serdes.String());
+        keyValue(b, Names.ACCOUNT_STORE, StateSerdes.avro(Account.class));
+        keyValue(b, Names.CONTACT_STORE, StateSerdes.avro(Contact.class));
+        keyValue(b, Names.TICKET_STORE, StateSerdes.cbor(TicketState.class));
+        keyValue(b, Names.OPEN_TICKETS_STORE, Serdes.Long());
+        keyValue(b, Names.ACCOUNT_STATS_STORE, StateSerdes.cbor(AccountTicketStats.class));
+        keyValue(b, Names.DEADLINE_STORE, Serdes.String());
+        keyValue(b, Names.PENDING_SENTIMENT_STORE, StateSerdes.avro(SentimentEvent.class));
+        keyValue(b, Names.ACCOUNT_SIGNALS_STORE, StateSerdes.cbor(AccountSignals.class));
+        keyValue(b, Names.ACCOUNT_RISK_STORE, StateSerdes.cbor(RiskLevelTracker.class));
+    }
+
+    private static <V> void keyValue(StreamsBuilder b, String name, Serde<V> values) {
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, values));
     }
 }
