@@ -76,15 +76,15 @@ final class ReportCommand {
                 + emissions.values().stream().filter(n -> n > 1).count());
         out.println();
         out.println("  TOP OF THE QUEUE (highest priority_score first)");
-        out.printf("  %-12s %-4s %-9s %-3s %6s  %-13s %-21s %-28s %s%n", "ticket", "tier", "badge", "pri", "score",
-                "queue", "first_response_due", "account", "ARR");
+        out.printf("  %-12s %-4s %-9s %-3s %6s  %-13s %-8s %-21s %-28s %s%n", "ticket", "tier", "badge", "pri", "score",
+                "queue", "agent", "first_response_due", "account", "ARR");
         latest.values().stream()
                 .sorted(Comparator.comparingDouble((JsonNode r) -> -r.path("priority_score").asDouble()))
                 .limit(15)
-                .forEach(r -> out.printf("  %-12s %-4s %-9s %-3s %6.0f  %-13s %-21s %-28s %s%n",
+                .forEach(r -> out.printf("  %-12s %-4s %-9s %-3s %6.0f  %-13s %-8s %-21s %-28s %s%n",
                         r.path("ticket_id").asText(), r.path("tier").asText(), text(r.path("badge")),
                         r.path("priority").asText(), r.path("priority_score").asDouble(), r.path("queue").asText(),
-                        text(r.path("first_response_due")), trim(text(r.path("account_context").path("name")), 28),
+                        text(r.path("suggested_agent_id")), text(r.path("first_response_due")), trim(text(r.path("account_context").path("name")), 28),
                         money(r.path("account_context").path("arr"))));
         escalations(out, other.getOrDefault(Names.ESCALATIONS, List.of()));
         slaEvents(out, other.getOrDefault(Names.SLA_EVENTS, List.of()));
