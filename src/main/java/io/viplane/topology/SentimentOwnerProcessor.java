@@ -20,12 +20,14 @@ final class SentimentOwnerProcessor implements Processor<String, SentimentEvent,
     static final String ID_PREFIX = "sentiment\u0001";
 
     private final long retentionMs;
+    private final FutureEvents future;
     private ProcessorContext<String, SentimentEvent> context;
     private WindowStore<String, Long> seen;
     private KeyValueStore<String, TicketOwner> owners;
 
-    SentimentOwnerProcessor(Duration retention) {
+    SentimentOwnerProcessor(Duration retention, Duration maxFutureSkew) {
         this.retentionMs = retention.toMillis();
+        this.future = new FutureEvents(maxFutureSkew);
     }
 
     @Override
@@ -44,6 +46,7 @@ final class SentimentOwnerProcessor implements Processor<String, SentimentEvent,
         if (record.key() != null && !record.key().equals(e.getTicketId())) {
             throw new InvalidRecordException("ticket_id", "does not match the record key");
         }
+        future.check(e.getOccurredAt(), context.currentSystemTimeMs());
         long t = e.getOccurredAt().toEpochMilli();
         String id = ID_PREFIX + e.getEventId();
         try (WindowStoreIterator<Long> it = seen.fetch(id, t - retentionMs, t + retentionMs)) {

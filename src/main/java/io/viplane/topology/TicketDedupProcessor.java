@@ -17,12 +17,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 final class TicketDedupProcessor implements Processor<String, TicketEvent, String, TicketEvent> {
     private final long retentionMs;
+    private final FutureEvents future;
     private ProcessorContext<String, TicketEvent> context;
     private WindowStore<String, Long> seen;
     private KeyValueStore<String, TicketOwner> owners;
 
-    TicketDedupProcessor(Duration retention) {
+    TicketDedupProcessor(Duration retention, Duration maxFutureSkew) {
         this.retentionMs = retention.toMillis();
+        this.future = new FutureEvents(maxFutureSkew);
     }
 
     @Override
@@ -41,6 +43,7 @@ final class TicketDedupProcessor implements Processor<String, TicketEvent, Strin
         if (record.key() != null && !record.key().equals(e.getTicketId())) {
             throw new InvalidRecordException("ticket_id", "does not match the record key");
         }
+        future.check(e.getOccurredAt(), context.currentSystemTimeMs());
         long t = e.getOccurredAt().toEpochMilli();
         if (isDuplicate(e.getEventId(), t)) {
             return;

@@ -14,36 +14,45 @@ import java.time.Duration;
  * @param clock what "now" is for timers: wall-clock time when live, stream time when replaying history
  * @param timerInterval how often the deadline index is scanned; the upper bound of detection lag
  * @param agentRefresh how stale the agent roster used for suggestions may be (see {@code AgentDirectory})
+ * @param maxFutureSkew how far ahead of this machine's clock an {@code occurred_at} may be; beyond it the
+ *                      event is a dead letter, since one such event would move stream time and fire every
+ *                      open SLA clock in {@link ClockMode#STREAM_TIME}
  */
 public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes,
-                              ClockMode clock, Duration timerInterval, Duration agentRefresh) {
+                              ClockMode clock, Duration timerInterval, Duration agentRefresh,
+                              Duration maxFutureSkew) {
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null, ClockMode.WALL_CLOCK,
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofHours(24));
     }
 
     public TopologyOptions withFormat(Format f) {
-        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh);
+        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew);
     }
 
     public TopologyOptions withPartitions(Integer p) {
-        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh);
+        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew);
     }
 
     public TopologyOptions withSlaTimes(SlaTimeResolver s) {
-        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh);
+        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh, maxFutureSkew);
     }
 
     public TopologyOptions withClock(ClockMode c) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh, maxFutureSkew);
+    }
+
+    public TopologyOptions withMaxFutureSkew(Duration d) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, d);
     }
 
     public TopologyOptions withAgentRefresh(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d, maxFutureSkew);
     }
 
     public TopologyOptions withTimerInterval(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh, maxFutureSkew);
     }
 }

@@ -69,14 +69,14 @@ public final class ViplaneTopology {
         String[] accountStores = AccountPartitionStores.names();
 
         KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS))
-                .process(() -> new TicketDedupProcessor(options.dedupRetention()), Named.as(Names.P_TICKET_DEDUP),
+                .process(() -> new TicketDedupProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, StateSerdes.avro(TicketEvent.class), options))
                 .process(() -> new TicketRouterProcessor(policy, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
         KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
                         consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT))
-                .process(() -> new SentimentOwnerProcessor(options.dedupRetention()), Named.as(Names.P_SENTIMENT_OWNER),
+                .process(() -> new SentimentOwnerProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_SENTIMENT_OWNER),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.SENTIMENT_BY_ACCOUNT, StateSerdes.avro(SentimentEvent.class), options))
                 .process(() -> new SentimentAttachProcessor(policy, options), Named.as(Names.P_SENTIMENT_ATTACH),

@@ -156,4 +156,18 @@ class RoutingTopologyTest {
         assertTrue(r.get("account_id").isNull());
         assertEquals("2026-01-16T18:47:00Z", r.get("first_response_due").asText());
     }
+
+    @Test
+    void anEventStampedFarAheadOfTheClockIsADeadLetterNotAFutureThatBreachesEverything() {
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t-future", "acc-1", "2099-01-01T00:00:00Z", "NORMAL"));
+        assertTrue(p.read(Names.ROUTED).isEmpty());
+        List<TestRecord<String, byte[]>> dead = p.readRecords(Names.DLQ);
+        assertEquals(1, dead.size());
+        assertTrue(PipelineDriver.header(dead.get(0).headers(), "__streams.errors.message")
+                .startsWith("field 'occurred_at': more than PT24H ahead"), PipelineDriver.header(dead.get(0).headers(),
+                "__streams.errors.message"));
+        p.ticket(created("e2", "t-now", "acc-1", "2026-01-16T12:05:00Z", "NORMAL"));
+        assertEquals(1, p.read(Names.ROUTED).size(), "processing goes on");
+    }
 }
