@@ -55,6 +55,11 @@ final class DeadlineIndex {
         return ids;
     }
 
+    /** A wake-up for a ticket that has no state yet (a parked sentiment score that must expire). */
+    void scheduleOrphan(String ticketId, Instant at) {
+        store.put(key(at, ticketId), ticketId);
+    }
+
     /** For an entry whose ticket is gone: nothing else would ever remove it. */
     void remove(String key) {
         store.delete(key);

@@ -18,7 +18,7 @@ final class SentimentAttachProcessor extends AccountPartitionProcessor<Sentiment
         SentimentEvent e = record.value();
         TicketState s = stores.tickets.get(e.getTicketId());
         if (s == null) {
-            inbox.park(stores, e);
+            engine.parkSentiment(e);
         } else if (inbox.apply(s, e)) {
             engine.sentimentArrived(s, e);
         }

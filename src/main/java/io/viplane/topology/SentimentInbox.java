@@ -5,7 +5,8 @@ import io.viplane.routing.TicketState;
 
 /**
  * Where an NLP score meets its ticket. A score may arrive before the ticket event it scores: it then
- * waits in the pending store, keyed by ticket, until the ticket shows up on this partition.
+ * waits in the pending store, keyed by ticket, until the ticket shows up on this partition (parking is
+ * the engine's, which also makes the score expire).
  */
 final class SentimentInbox {
 
@@ -17,13 +18,6 @@ final class SentimentInbox {
         s.externalSentiment = e.getScore();
         s.externalSentimentAt = e.getOccurredAt();
         return true;
-    }
-
-    void park(AccountPartitionStores stores, SentimentEvent e) {
-        SentimentEvent parked = stores.pendingSentiment.get(e.getTicketId());
-        if (parked == null || !e.getOccurredAt().isBefore(parked.getOccurredAt())) {
-            stores.pendingSentiment.put(e.getTicketId(), e);
-        }
     }
 
     /** @return the parked score now applied to the ticket, or null */

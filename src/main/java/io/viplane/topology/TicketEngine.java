@@ -85,6 +85,15 @@ final class TicketEngine {
         advance(s, at, e.getEventId(), null, r);
     }
 
+    /** A score for a ticket not seen here yet: parked, and forgotten if the ticket never comes. */
+    void parkSentiment(SentimentEvent e) {
+        SentimentEvent parked = stores.pendingSentiment.get(e.getTicketId());
+        if (parked == null || !e.getOccurredAt().isBefore(parked.getOccurredAt())) {
+            stores.pendingSentiment.put(e.getTicketId(), e);
+            deadlines.scheduleOrphan(e.getTicketId(), e.getOccurredAt().plus(closedRetention));
+        }
+    }
+
     /** Account or contact state changed: re-route, and let the clocks see the new targets. */
     void contextChanged(TicketState s, Instant at, String sourceEventId) {
         advance(s, at, sourceEventId, null, route(s, at));
@@ -107,7 +116,10 @@ final class TicketEngine {
                 break;
             }
             TicketState s = stores.tickets.get(entry.value);
-            if (s == null || !entry.key.equals(s.wakeUpKey)) {
+            if (s == null) {
+                deadlines.remove(entry.key);
+                stores.pendingSentiment.delete(entry.value); // a score whose ticket never came
+            } else if (!entry.key.equals(s.wakeUpKey)) {
                 deadlines.remove(entry.key);
             } else if (s.purgeAt != null && s.isClosed() && !now.isBefore(s.purgeAt)) {
                 deadlines.remove(entry.key);

@@ -46,6 +46,15 @@ class SignalsTopologyTest {
     }
 
     @Test
+    void aScoreWhoseTicketNeverComesIsForgottenAfterTheRetention() {
+        p.sentiment(sentiment("s1", "t-never", "acc-1", -0.5, at(0)));
+        assertTrue(p.driver().getKeyValueStore(Names.PENDING_SENTIMENT_STORE).get("t-never") != null);
+        p.advance(Duration.ofDays(8));
+        assertEquals(null, p.driver().getKeyValueStore(Names.PENDING_SENTIMENT_STORE).get("t-never"));
+        assertFalse(p.driver().getKeyValueStore(Names.DEADLINE_STORE).all().hasNext());
+    }
+
+    @Test
     void aScoreAfterItsTicketReRoutesAndEscalates() {
         p.account(account("acc-1", 600_000));
         p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL").put("body", "Please check the export."));
