@@ -4,12 +4,15 @@ import io.viplane.model.Escalation;
 import io.viplane.model.EscalationKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns a decision into the contract record. Summaries are built only from the ticket id, the
  * tier, fixed wording and numbers, never from the facts' text or requester fields.
  */
 final class Drafter {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Drafter() {
     }
 
@@ -32,7 +35,7 @@ final class Drafter {
     }
 
     static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(s).replaceAll(" ").trim();
     }
 
     /** A customer's matched words, shortened: enough to recognise the signal, not the message. */

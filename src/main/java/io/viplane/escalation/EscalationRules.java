@@ -171,11 +171,14 @@ public final class EscalationRules {
         if (to.isEmpty()) {
             return;
         }
-        String text = text(f);
+        boolean scanRevenue = x.revenueImpact().scans(f.eventType());
+        boolean scanManager = x.asksForManager().scans(f.eventType());
+        // normalized once for both phrase sets
+        String text = scanRevenue || scanManager ? PhraseSet.normalizeText(text(f)) : null;
         Optional<String> revenueTag = f.tags().stream()
                 .filter(t -> t != null && x.revenueTags().contains(t.trim().toLowerCase(Locale.ROOT))).findFirst();
-        Optional<String> revenuePhrase = x.revenueImpact().scans(f.eventType())
-                ? x.revenueImpact().phrases().firstMatch(text) : Optional.empty();
+        Optional<String> revenuePhrase = scanRevenue
+                ? x.revenueImpact().phrases().firstMatchNormalized(text) : Optional.empty();
         if (revenueTag.isPresent() || revenuePhrase.isPresent()) {
             List<String> ev = new ArrayList<>();
             revenuePhrase.ifPresent(p -> ev.add("revenue_impact: phrase '" + p + "' in " + f.eventType()));
@@ -183,8 +186,8 @@ public final class EscalationRules {
             emitAll(f, EscalationKind.EXECUTIVE_ESCALATION, to, "revenue_impact",
                     "executive escalation, issue affects a revenue-generating workflow", ev, f.eventTime(), out);
         }
-        if (x.asksForManager().scans(f.eventType())) {
-            x.asksForManager().phrases().firstMatch(text).ifPresent(p -> emitAll(f,
+        if (scanManager) {
+            x.asksForManager().phrases().firstMatchNormalized(text).ifPresent(p -> emitAll(f,
                     EscalationKind.EXECUTIVE_ESCALATION, to, "asks_for_manager",
                     "executive escalation, customer asks for a manager or executive",
                     List.of("asks_for_manager: phrase '" + p + "' in " + f.eventType()), f.eventTime(), out));

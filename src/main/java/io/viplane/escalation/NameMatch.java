@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a requester's name is the same person's name as a CRM contact's: case, accents,
@@ -13,6 +14,9 @@ import java.util.Locale;
  * alone is too weak to raise an alert about someone.
  */
 final class NameMatch {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_NAME_CHARS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private NameMatch() {
     }
 
@@ -35,9 +39,9 @@ final class NameMatch {
         if (name == null) {
             return out;
         }
-        String n = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String n = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        for (String t : n.split("[^\\p{L}\\p{N}]+")) {
+        for (String t : NON_NAME_CHARS.split(n)) {
             if (!t.isEmpty()) {
                 out.add(t);
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Case-insensitive phrase lookup in English and Chinese. Latin phrases must sit on word
@@ -13,6 +14,8 @@ import java.util.Optional;
  * evidence quotes the rule, not the message.
  */
 public final class PhraseSet {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final List<String> phrases;
 
     PhraseSet(List<String> phrases) {
@@ -28,23 +31,35 @@ public final class PhraseSet {
     }
 
     public Optional<String> firstMatch(String text) {
-        if (text == null || text.isEmpty()) {
+        return firstMatchNormalized(normalizeText(text));
+    }
+
+    /**
+     * {@link #firstMatch} for text already passed through {@link #normalizeText}, so a caller
+     * checking one message against several sets normalizes it once.
+     */
+    Optional<String> firstMatchNormalized(String normalizedText) {
+        if (normalizedText == null) {
             return Optional.empty();
         }
-        String t = normalize(text);
         for (String p : phrases) {
-            if (contains(t, p)) {
+            if (contains(normalizedText, p)) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
     }
 
+    /** The form {@link #firstMatchNormalized} expects; null for no text (null or empty), which matches nothing. */
+    static String normalizeText(String text) {
+        return text == null || text.isEmpty() ? null : normalize(text);
+    }
+
     static String normalize(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .replace('\u2019', '\'').replace('\u2018', '\'')
                 .toLowerCase(Locale.ROOT);
-        return n.replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(n).replaceAll(" ").trim();
     }
 
     private static boolean contains(String text, String phrase) {

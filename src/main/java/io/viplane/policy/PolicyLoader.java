@@ -84,7 +84,8 @@ public final class PolicyLoader {
         return policy;
     }
 
-    static String jsonPath(JsonMappingException e) {
+    /** Dotted path of the field a binding error is about ({@code pools[0].min_level}); also used by section binders. */
+    public static String jsonPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
@@ -106,7 +107,8 @@ public final class PolicyLoader {
         return String.join(".", names).replace(".[", "[");
     }
 
-    private static String firstLine(String s) {
+    /** Jackson messages carry a source excerpt after the first line; policy errors keep only the first. */
+    public static String firstLine(String s) {
         if (s == null) {
             return "";
         }

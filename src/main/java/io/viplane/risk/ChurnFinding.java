@@ -5,6 +5,7 @@ import io.viplane.signals.SignalKind;
 import io.viplane.signals.SignalMatch;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The part of a {@link SignalMatch} the account keeps: what kind of signal, whether it is direct
@@ -14,6 +15,7 @@ import java.util.Objects;
 public record ChurnFinding(SignalKind kind, boolean direct, boolean competitor, String phrase) {
     /** Long enough for "we are evaluating alternatives to your product", short enough to bound state. */
     static final int MAX_PHRASE_CHARS = 60;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public ChurnFinding {
         Objects.requireNonNull(kind, "kind");
@@ -29,7 +31,7 @@ public record ChurnFinding(SignalKind kind, boolean direct, boolean competitor, 
     }
 
     private static String clip(String s) {
-        String flat = s.strip().replaceAll("\\s+", " ");
+        String flat = WHITESPACE.matcher(s.strip()).replaceAll(" ");
         return flat.length() <= MAX_PHRASE_CHARS ? flat : flat.substring(0, MAX_PHRASE_CHARS - 1) + "…";
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The "same issue" key of a ticket for the repeated-issue pattern: its first help-desk tag
@@ -15,6 +16,11 @@ import java.util.Locale;
 public final class IssueKeys {
     static final String TAG = "tag:";
     static final String SUBJECT = "subject:";
+    private static final Pattern REPLY_PREFIXES = Pattern.compile("^(\\s*(re|fw|fwd|aw|回复|转发)\\s*[:：]\\s*)+");
+    private static final Pattern DIGITS = Pattern.compile("[\\p{Nd}]+");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}\\s]+");
+    private static final Pattern FILLER_WORDS = Pattern.compile("\\b(again|still|urgent|asap|please|help)\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private IssueKeys() {
     }
@@ -47,11 +53,11 @@ public final class IssueKeys {
             return "";
         }
         String s = subject.toLowerCase(Locale.ROOT);
-        s = s.replaceAll("^(\\s*(re|fw|fwd|aw|回复|转发)\\s*[:：]\\s*)+", "");
-        s = s.replaceAll("[\\p{Nd}]+", " ");
-        s = s.replaceAll("[^\\p{L}\\s]+", " ");
-        s = s.replaceAll("\\b(again|still|urgent|asap|please|help)\\b", " ");
-        return s.strip().replaceAll("\\s+", " ");
+        s = REPLY_PREFIXES.matcher(s).replaceAll("");
+        s = DIGITS.matcher(s).replaceAll(" ");
+        s = NON_LETTERS.matcher(s).replaceAll(" ");
+        s = FILLER_WORDS.matcher(s).replaceAll(" ");
+        return WHITESPACE.matcher(s.strip()).replaceAll(" ");
     }
 
     private static String digest(String text) {

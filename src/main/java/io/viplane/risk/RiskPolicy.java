@@ -131,13 +131,22 @@ public record RiskPolicy(
 
     /** The recommended action for a level, given what caused it. */
     public String actionFor(RiskLevel level, List<Contribution> contributions) {
-        if (level.compareTo(actions.playbooksFrom()) >= 0 && level.compareTo(actions.levelWinsFrom()) < 0) {
-            Optional<String> playbook = dominant(contributions).map(actions.bySignal()::get);
-            if (playbook.isPresent()) {
-                return playbook.get();
+        return actionFor(level, playbooksApply(level) ? dominant(contributions).orElse(null) : null);
+    }
+
+    /** As {@link #actionFor(RiskLevel, List)}, for a caller that already knows the dominant signal (null: none). */
+    public String actionFor(RiskLevel level, RiskSignal dominant) {
+        if (dominant != null && playbooksApply(level)) {
+            String playbook = actions.bySignal().get(dominant);
+            if (playbook != null) {
+                return playbook;
             }
         }
         return actions.byLevel().get(level);
+    }
+
+    private boolean playbooksApply(RiskLevel level) {
+        return level.compareTo(actions.playbooksFrom()) >= 0 && level.compareTo(actions.levelWinsFrom()) < 0;
     }
 
     public static RiskPolicy fromPolicy(Policy policy) {

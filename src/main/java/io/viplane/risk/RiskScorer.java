@@ -55,8 +55,8 @@ public final class RiskScorer {
         found.sort(Comparator.comparingInt(Contribution::points).reversed().thenComparing(Contribution::signal));
         int score = Math.min(100, found.stream().mapToInt(Contribution::points).sum());
         RiskLevel level = risk.levels().levelFor(score);
-        return new RiskAssessment(score, level, found, risk.dominant(found).orElse(null),
-                risk.actionFor(level, found), daysToRenewal, now);
+        RiskSignal dominant = risk.dominant(found).orElse(null);
+        return new RiskAssessment(score, level, found, dominant, risk.actionFor(level, dominant), daysToRenewal, now);
     }
 
     private void accountSignals(Account a, List<Contribution> found) {

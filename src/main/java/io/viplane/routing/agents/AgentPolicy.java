@@ -13,6 +13,7 @@ import io.viplane.policy.Entitlement;
 import io.viplane.policy.MatrixCell;
 import io.viplane.policy.Policy;
 import io.viplane.policy.PolicyException;
+import io.viplane.policy.PolicyLoader;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@code agents:} section of a policy: who may be suggested for a ticket (POLICY.md §2 "Agent
@@ -95,13 +95,11 @@ public record AgentPolicy(
         try {
             raw = MAPPER.treeToValue(node, Raw.class);
         } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String path = PolicyLoader.jsonPath(e);
             throw new PolicyException(file, "agents" + (path.isEmpty() ? "" : "." + path),
-                    firstLine(e.getOriginalMessage()));
+                    PolicyLoader.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new PolicyException(file, "agents", firstLine(e.getOriginalMessage()));
+            throw new PolicyException(file, "agents", PolicyLoader.firstLine(e.getOriginalMessage()));
         }
         return validate(raw, policy, file);
     }
@@ -178,13 +176,5 @@ public record AgentPolicy(
         if (!ok) {
             throw new PolicyException(file, path, reason);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
