@@ -3,6 +3,7 @@ package io.viplane.escalation;
 import static io.viplane.escalation.Fixtures.EVENT_AT;
 import static io.viplane.escalation.Fixtures.RULES;
 import static io.viplane.escalation.Fixtures.build;
+import static io.viplane.escalation.Fixtures.firstId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -47,10 +48,8 @@ class EscalationIdsTest {
 
     @Test
     void aDifferentTransferEventIsADifferentCause() {
-        String one = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.TRANSFERRED, "ev-t1", EVENT_AT)))
-                .get(0).getEscalationId();
-        String two = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.TRANSFERRED, "ev-t2", EVENT_AT)))
-                .get(0).getEscalationId();
+        String one = firstId(Tier.T2, b -> b.event(TicketEventType.TRANSFERRED, "ev-t1", EVENT_AT));
+        String two = firstId(Tier.T2, b -> b.event(TicketEventType.TRANSFERRED, "ev-t2", EVENT_AT));
         assertNotEquals(one, two);
     }
 }

@@ -3,6 +3,7 @@ package io.viplane.escalation;
 import static io.viplane.escalation.Fixtures.EVENT_AT;
 import static io.viplane.escalation.Fixtures.RULES;
 import static io.viplane.escalation.Fixtures.build;
+import static io.viplane.escalation.Fixtures.firstId;
 import static io.viplane.escalation.Fixtures.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -149,10 +150,10 @@ class EscalationRulesTest {
 
         @Test
         void raisedPriorityIsANewCause() {
-            String p2 = RULES.onEvent(build(Tier.T1, b -> b.priority(PriorityLevel.P2))).get(0).getEscalationId();
-            String p2Again = RULES.onEvent(build(Tier.T1, b -> b.priority(PriorityLevel.P2)
-                    .event(TicketEventType.AGENT_REPLY, "ev-77", EVENT_AT.plusSeconds(600)))).get(0).getEscalationId();
-            String p1 = RULES.onEvent(build(Tier.T1, b -> b.priority(PriorityLevel.P1))).get(0).getEscalationId();
+            String p2 = firstId(Tier.T1, b -> b.priority(PriorityLevel.P2));
+            String p2Again = firstId(Tier.T1, b -> b.priority(PriorityLevel.P2)
+                    .event(TicketEventType.AGENT_REPLY, "ev-77", EVENT_AT.plusSeconds(600)));
+            String p1 = firstId(Tier.T1, b -> b.priority(PriorityLevel.P1));
             assertEquals(p2, p2Again);
             assertNotEquals(p2, p1);
         }
@@ -185,13 +186,12 @@ class EscalationRulesTest {
 
         @Test
         void indirectAfterDirectIsANewCause_sameStrengthIsNot() {
-            String direct = RULES.onEvent(build(Tier.T2, b -> b.churn(List.of(
-                    new ChurnCue(SignalKind.DIRECT, true, "cancel"))))).get(0).getEscalationId();
-            String direct2 = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.CUSTOMER_MESSAGE, "ev-8", EVENT_AT)
-                    .churn(List.of(new ChurnCue(SignalKind.COMPETITOR, true, "switching to another vendor")))))
-                    .get(0).getEscalationId();
-            String indirect = RULES.onEvent(build(Tier.T2, b -> b.churn(List.of(
-                    new ChurnCue(SignalKind.REPETITION, false, "fourth time"))))).get(0).getEscalationId();
+            String direct = firstId(Tier.T2, b -> b.churn(List.of(
+                    new ChurnCue(SignalKind.DIRECT, true, "cancel"))));
+            String direct2 = firstId(Tier.T2, b -> b.event(TicketEventType.CUSTOMER_MESSAGE, "ev-8", EVENT_AT)
+                    .churn(List.of(new ChurnCue(SignalKind.COMPETITOR, true, "switching to another vendor"))));
+            String indirect = firstId(Tier.T2, b -> b.churn(List.of(
+                    new ChurnCue(SignalKind.REPETITION, false, "fourth time"))));
             assertEquals(direct, direct2);
             assertNotEquals(direct, indirect);
         }
@@ -338,12 +338,9 @@ class EscalationRulesTest {
 
         @Test
         void eachFlagIsANewCause() {
-            String first = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-5", EVENT_AT)))
-                    .get(0).getEscalationId();
-            String replay = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-5", EVENT_AT)))
-                    .get(0).getEscalationId();
-            String second = RULES.onEvent(build(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-6", EVENT_AT)))
-                    .get(0).getEscalationId();
+            String first = firstId(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-5", EVENT_AT));
+            String replay = firstId(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-5", EVENT_AT));
+            String second = firstId(Tier.T2, b -> b.event(TicketEventType.FLAGGED_ABUSIVE, "ev-6", EVENT_AT));
             assertEquals(first, replay);
             assertNotEquals(first, second);
         }

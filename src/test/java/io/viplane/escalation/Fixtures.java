@@ -46,6 +46,11 @@ final class Fixtures {
         return b.build();
     }
 
+    /** The id of the first escalation the shipped rules raise for the varied ticket. */
+    static String firstId(Tier tier, Consumer<EscalationFacts.Builder> change) {
+        return RULES.onEvent(build(tier, change)).get(0).getEscalationId();
+    }
+
     /** A copy of the shipped policy whose escalation section was edited. */
     static Policy withEscalation(Consumer<ObjectNode> edit) {
         ObjectNode copy = POLICY.escalation().deepCopy();

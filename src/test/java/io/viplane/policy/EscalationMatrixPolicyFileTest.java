@@ -68,12 +68,7 @@ class EscalationMatrixPolicyFileTest {
             """)
     void matrixCell(Tier tier, TicketPriority helpDesk, PriorityLevel p, String queue, AgentLevel level,
                     String notify, int firstResponse) {
-        RoutingDecision d = Facts.decide(policy, Facts.fresh(tier, helpDesk, null));
-        assertEquals(p, d.priority());
-        assertEquals(queue, d.queue());
-        assertEquals(level, d.agentLevel());
-        assertEquals(WhiteGlovePolicyFileTest.targets(notify), d.notifyTargets());
-        assertEquals(firstResponse, d.firstResponseTargetMinutes());
+        MatrixCells.assertCell(policy, tier, helpDesk, p, queue, level, notify, firstResponse);
     }
 
     // tier | help desk | days to renewal | P | priority_score (fresh ticket: severity + tier + boost) | queue

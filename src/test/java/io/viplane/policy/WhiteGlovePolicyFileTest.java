@@ -1,5 +1,6 @@
 package io.viplane.policy;
 
+import static io.viplane.policy.MatrixCells.targets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,8 +14,6 @@ import io.viplane.model.TicketPriority;
 import io.viplane.routing.Facts;
 import io.viplane.routing.RoutingDecision;
 import io.viplane.routing.agents.AgentPolicy;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,12 +58,8 @@ class WhiteGlovePolicyFileTest {
             """)
     void matrixCell(Tier tier, TicketPriority helpDesk, PriorityLevel p, String queue, AgentLevel level,
                     String notify, int firstResponse) {
-        RoutingDecision d = Facts.decide(policy, Facts.fresh(tier, helpDesk, null));
-        assertEquals(p, d.priority());
-        assertEquals(queue, d.queue());
-        assertEquals(level, d.agentLevel());
-        assertEquals(targets(notify), d.notifyTargets());
-        assertEquals(firstResponse, d.firstResponseTargetMinutes());
+        RoutingDecision d = MatrixCells.assertCell(policy, tier, helpDesk, p, queue, level, notify, firstResponse);
+        // white-glove also promises the due time and a stated reason for every CSM alert
         assertEquals(Facts.CREATED.plusSeconds(60L * firstResponse), d.firstResponseDue());
         assertEquals(!targets(notify).isEmpty(), d.reasons().stream().anyMatch(r -> r.startsWith("NOTIFY CSM")));
     }
@@ -104,10 +99,5 @@ class WhiteGlovePolicyFileTest {
         assertTrue(agents.continuity());
         assertFalse(agents.mostSeniorForExecutiveContacts());
         assertFalse(agents.assignableLevels().contains(AgentLevel.MANAGER));
-    }
-
-    static List<EscalationTarget> targets(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).map(EscalationTarget::valueOf)
-                .toList();
     }
 }

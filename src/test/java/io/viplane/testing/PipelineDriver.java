@@ -30,6 +30,11 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class PipelineDriver implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-01-16T12:00:00Z");
 
+    /** START plus the given minutes, as the ISO string the JSON inputs carry. */
+    public static String at(int minutes) {
+        return START.plus(java.time.Duration.ofMinutes(minutes)).toString();
+    }
+
     private final TopologyTestDriver driver;
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new HashMap<>();

@@ -5,6 +5,7 @@ import static io.viplane.testing.Json.agent;
 import static io.viplane.testing.Json.contact;
 import static io.viplane.testing.Json.created;
 import static io.viplane.testing.Json.ticket;
+import static io.viplane.testing.PipelineDriver.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,10 +29,6 @@ class EscalationTopologyTest {
     @AfterEach
     void close() {
         p.close();
-    }
-
-    private static String at(int minutes) {
-        return PipelineDriver.START.plus(Duration.ofMinutes(minutes)).toString();
     }
 
     private List<JsonNode> escalations(String kind) {

@@ -4,6 +4,7 @@ import static io.viplane.testing.Json.account;
 import static io.viplane.testing.Json.created;
 import static io.viplane.testing.Json.sentiment;
 import static io.viplane.testing.Json.ticket;
+import static io.viplane.testing.PipelineDriver.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,6 @@ class SignalsTopologyTest {
     @AfterEach
     void close() {
         p.close();
-    }
-
-    private static String at(int minutes) {
-        return PipelineDriver.START.plus(Duration.ofMinutes(minutes)).toString();
     }
 
     private List<String> kinds() {

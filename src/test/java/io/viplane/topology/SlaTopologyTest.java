@@ -3,6 +3,7 @@ package io.viplane.topology;
 import static io.viplane.testing.Json.account;
 import static io.viplane.testing.Json.created;
 import static io.viplane.testing.Json.ticket;
+import static io.viplane.testing.PipelineDriver.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +30,6 @@ class SlaTopologyTest {
     @AfterEach
     void close() {
         p.close();
-    }
-
-    private static String at(int minutes) {
-        return PipelineDriver.START.plus(Duration.ofMinutes(minutes)).toString();
     }
 
     private List<String> sla(String metric) {
