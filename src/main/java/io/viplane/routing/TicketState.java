@@ -39,7 +39,6 @@ public final class TicketState {
     public TicketStatus previousStatus;
     public String assigneeId;
     public Instant assigneeAt;
-    public Instant firstAssignedAt;
     public Instant customerConfirmedAt;
     /** Latest score from an NLP service ({@code support.sentiment}); always wins over the baseline. */
     public Double externalSentiment;
@@ -96,7 +95,6 @@ public final class TicketState {
             case CUSTOMER_MESSAGE -> customerWrote(t);
             case CUSTOMER_CONFIRMED -> customerConfirmedAt = customerConfirmedAt == null ? t : max(customerConfirmedAt, t);
             case ASSIGNED, TRANSFERRED -> {
-                firstAssignedAt = firstAssignedAt == null ? t : min(firstAssignedAt, t);
                 if (e.getAssigneeId() != null && (assigneeAt == null || !t.isBefore(assigneeAt))) {
                     assigneeId = e.getAssigneeId();
                     assigneeAt = t;

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * stream that {@link Outputs} splits by type.
  */
 abstract class AccountPartitionProcessor<V> implements Processor<String, V, String, SpecificRecord> {
-    private final Policy policy;
+    private final Rules rules;
     private final SlaTimeResolver slaTimes;
     private final TopologyOptions options;
     protected ProcessorContext<String, SpecificRecord> context;
@@ -20,14 +20,14 @@ abstract class AccountPartitionProcessor<V> implements Processor<String, V, Stri
     protected TicketEngine engine;
     protected Rerouter rerouter;
 
-    AccountPartitionProcessor(Policy policy, TopologyOptions options) {
-        this.policy = policy;
+    AccountPartitionProcessor(Rules rules, TopologyOptions options) {
+        this.rules = rules;
         this.slaTimes = options.slaTimes();
         this.options = options;
     }
 
     protected Policy policy() {
-        return policy;
+        return rules.policy();
     }
 
     protected TopologyOptions options() {
@@ -38,7 +38,7 @@ abstract class AccountPartitionProcessor<V> implements Processor<String, V, Stri
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.stores = new AccountPartitionStores(context);
-        this.engine = new TicketEngine(policy, slaTimes, options, context, stores);
+        this.engine = new TicketEngine(rules, slaTimes, options, context, stores);
         this.rerouter = new Rerouter(context, stores, engine);
     }
 }

@@ -2,7 +2,6 @@ package io.viplane.topology;
 
 import io.viplane.codec.InvalidRecordException;
 import io.viplane.model.Account;
-import io.viplane.policy.Policy;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
@@ -10,8 +9,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * arrived before its account (UNKNOWN_ACCOUNT) gets its real tier as soon as the CRM catches up.
  */
 final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
-    AccountUpsertProcessor(Policy policy, TopologyOptions options) {
-        super(policy, options);
+    AccountUpsertProcessor(Rules rules, TopologyOptions options) {
+        super(rules, options);
     }
 
     @Override

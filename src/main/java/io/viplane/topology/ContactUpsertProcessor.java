@@ -1,13 +1,12 @@
 package io.viplane.topology;
 
 import io.viplane.model.Contact;
-import io.viplane.policy.Policy;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Keeps the account's contact directory; a contact's new role can change its tickets' tier. */
 final class ContactUpsertProcessor extends AccountPartitionProcessor<Contact> {
-    ContactUpsertProcessor(Policy policy, TopologyOptions options) {
-        super(policy, options);
+    ContactUpsertProcessor(Rules rules, TopologyOptions options) {
+        super(rules, options);
     }
 
     @Override

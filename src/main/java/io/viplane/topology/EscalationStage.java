@@ -8,7 +8,6 @@ import io.viplane.model.Contact;
 import io.viplane.model.Escalation;
 import io.viplane.model.EscalationTarget;
 import io.viplane.model.TicketEvent;
-import io.viplane.policy.Policy;
 import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.clock.SlaTransition;
@@ -31,12 +30,13 @@ final class EscalationStage {
     private final EscalationRules rules;
     private final AccountPartitionStores stores;
 
-    EscalationStage(Policy policy, AccountPartitionStores stores) {
-        this.rules = EscalationRules.fromPolicy(policy);
+    EscalationStage(Rules rules, AccountPartitionStores stores) {
+        this.rules = rules.escalations();
         this.stores = stores;
     }
 
-    EscalationFacts facts(TicketState s, TicketEvent e, Routing r, SentimentJudgement j, Instant now) {
+    EscalationFacts facts(TicketState s, TicketEvent e, Routing r, Instant now) {
+        SentimentJudgement j = r.judgement();
         EscalationFacts.Builder b = EscalationFacts.builder(s.ticketId, r.decision().tier(), now)
                 .accountId(s.accountId)
                 .priority(r.decision().priority())

@@ -6,9 +6,7 @@ import io.viplane.model.RiskLevel;
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.model.TicketEventType;
-import io.viplane.policy.Policy;
 import io.viplane.risk.AccountSignals;
-import io.viplane.risk.ChurnFinding;
 import io.viplane.risk.IssueKeys;
 import io.viplane.risk.RiskAssessment;
 import io.viplane.risk.RiskLevelTracker;
@@ -18,7 +16,6 @@ import io.viplane.risk.SentimentSource;
 import io.viplane.risk.SignalsPolicy;
 import io.viplane.routing.TicketState;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +29,10 @@ final class RiskStage {
     private final RiskScorer scorer;
     private final AccountPartitionStores stores;
 
-    RiskStage(Policy policy, SignalsPolicy signals, AccountPartitionStores stores) {
-        this.signals = signals;
-        this.risk = RiskPolicy.fromPolicy(policy);
-        this.scorer = new RiskScorer(signals, risk);
+    RiskStage(Rules rules, AccountPartitionStores stores) {
+        this.signals = rules.signals();
+        this.risk = rules.risk();
+        this.scorer = rules.scorer();
         this.stores = stores;
     }
 
@@ -44,7 +41,7 @@ final class RiskStage {
         return t == null ? null : t.level;
     }
 
-    Optional<AtRiskAccount> onTicket(TicketState s, TicketEvent e, List<ChurnFinding> findings, boolean wasClosed,
+    Optional<AtRiskAccount> onTicket(TicketState s, TicketEvent e, SignalStage.Reading reading, boolean wasClosed,
                                      Routing r, Instant now) {
         if (s.accountId == null || e == null || !changesSignals(e, wasClosed != s.isClosed())) {
             return Optional.empty();
@@ -61,9 +58,8 @@ final class RiskStage {
         } else if (wasClosed && !s.isClosed()) {
             a.ticketReopened(signals, s.ticketId, at);
         }
-        String text = SignalStage.customerText(e);
-        if (!text.isBlank() && (e.getType() == TicketEventType.CREATED || e.getType() == TicketEventType.CUSTOMER_MESSAGE)) {
-            a.customerMessage(signals, e.getEventId(), at, text.length(), findings);
+        if (reading.hasText()) {
+            a.customerMessage(signals, e.getEventId(), at, reading.textLength(), reading.findings());
             if (s.baselineSentiment != null && at.equals(s.baselineSentimentAt)) {
                 a.sentimentScored(signals, e.getEventId(), at, s.baselineSentiment, SentimentSource.BASELINE);
             }

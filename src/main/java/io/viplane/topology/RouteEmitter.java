@@ -10,13 +10,13 @@ import io.viplane.model.ContactRole;
 import io.viplane.model.RiskLevel;
 import io.viplane.model.RoutedTicket;
 import io.viplane.policy.Policy;
+import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.RoutedSnapshot;
 import io.viplane.routing.RoutingDecider;
 import io.viplane.routing.RoutingDecision;
 import io.viplane.routing.TicketFacts;
 import io.viplane.routing.TicketState;
-import io.viplane.routing.agents.AgentPolicy;
 import io.viplane.routing.agents.AgentSuggester;
 import io.viplane.routing.agents.Suggestion;
 import io.viplane.routing.agents.SuggestionRequest;
@@ -43,18 +43,18 @@ final class RouteEmitter {
     private final AccountPartitionStores stores;
     private final AgentDirectory agents;
 
-    RouteEmitter(Policy policy, SlaTimeResolver slaTimes, AccountPartitionStores stores, AgentDirectory agents) {
-        this.policy = policy;
-        this.classifier = new TierClassifier(policy);
-        this.decider = new RoutingDecider(policy);
-        this.suggester = new AgentSuggester(AgentPolicy.fromPolicy(policy));
+    RouteEmitter(Rules rules, SlaTimeResolver slaTimes, AccountPartitionStores stores, AgentDirectory agents) {
+        this.policy = rules.policy();
+        this.classifier = rules.classifier();
+        this.decider = rules.decider();
+        this.suggester = rules.suggester();
         this.slaTimes = slaTimes;
         this.stores = stores;
         this.agents = agents;
     }
 
-    /** @param signals the ticket's sentiment and the account's churn risk, judged upstream */
-    Routing evaluate(TicketState s, Instant now, Double sentiment, RiskLevel churnRisk, boolean frustrated) {
+    /** @param j the ticket's sentiment and @param churnRisk the account's risk, both judged upstream */
+    Routing evaluate(TicketState s, Instant now, SentimentJudgement j, RiskLevel churnRisk) {
         Account account = stores.account(s.accountId);
         Contact contact = stores.contact(s.accountId, s.contactId);
         ContactRole role = contact == null ? null : contact.getRole();
@@ -63,14 +63,15 @@ final class RouteEmitter {
         boolean executive = ExecutiveRoles.isExecutive(role);
         TicketFacts facts = new TicketFacts(tier, s.priority, executive, daysToRenewal, s.createdAt,
                 s.firstResponseAt, s.oldestUnanswered(), s.isClosed(), now)
-                .withSignals(sentiment, churnRisk, frustrated);
+                .withSignals(j.score(), churnRisk, j.frustrated());
         var slaTime = slaTimes.resolve(tier.tier(), account);
-        return new Routing(account, contact, tier, daysToRenewal, executive, decider.decide(facts, slaTime), slaTime);
+        return new Routing(account, contact, tier, daysToRenewal, executive, decider.decide(facts, slaTime), slaTime,
+                j, churnRisk);
     }
 
     /** The routed event when the decision is news (tier, priority, queue, targets), else empty. */
     Optional<RoutedTicket> emitIfChanged(TicketState s, Routing r, Instant now, Instant decidedAt,
-                                         String sourceEventId, RiskLevel churnRisk) {
+                                         String sourceEventId) {
         RoutingDecision d = r.decision();
         RoutedSnapshot snapshot = new RoutedSnapshot(d.tier(), d.priority(), d.queue(), d.firstResponseDue(),
                 d.nextReplyDue(), null, s.accountId);
@@ -104,7 +105,7 @@ final class RouteEmitter {
                 .setFirstResponseDue(d.firstResponseDue())
                 .setNextReplyDue(d.nextReplyDue())
                 .setReasons(reasons)
-                .setAccountContext(context(r.account(), r.daysToRenewal(), stats, now, churnRisk))
+                .setAccountContext(context(r.account(), r.daysToRenewal(), stats, now, r.churnRisk()))
                 .setDecidedAt(decidedAt)
                 .setSourceEventId(sourceEventId)
                 .setStatus(s.status)

@@ -1,7 +1,6 @@
 package io.viplane.topology;
 
 import io.viplane.model.SentimentEvent;
-import io.viplane.policy.Policy;
 import io.viplane.routing.TicketState;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -9,8 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 final class SentimentAttachProcessor extends AccountPartitionProcessor<SentimentEvent> {
     private final SentimentInbox inbox = new SentimentInbox();
 
-    SentimentAttachProcessor(Policy policy, TopologyOptions options) {
-        super(policy, options);
+    SentimentAttachProcessor(Rules rules, TopologyOptions options) {
+        super(rules, options);
     }
 
     @Override

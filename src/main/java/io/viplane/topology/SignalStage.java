@@ -2,7 +2,6 @@ package io.viplane.topology;
 
 import io.viplane.model.TicketEvent;
 import io.viplane.model.TicketEventType;
-import io.viplane.policy.Policy;
 import io.viplane.risk.ChurnFinding;
 import io.viplane.risk.SentimentJudge;
 import io.viplane.risk.SentimentJudgement;
@@ -18,28 +17,34 @@ import java.util.List;
  * sentiment. The text is read here and never stored or forwarded: only findings and scores are kept.
  */
 final class SignalStage {
-    private final ChurnDetector churn = ChurnDetector.withDefaultLexicon();
-    private final LexiconSentimentScorer baseline = LexiconSentimentScorer.withDefaultLexicon();
+    private final ChurnDetector churn;
+    private final LexiconSentimentScorer baseline;
     private final SignalsPolicy policy;
     private final SentimentJudge judge;
 
-    SignalStage(Policy policy) {
-        this.policy = SignalsPolicy.fromPolicy(policy);
-        this.judge = new SentimentJudge(this.policy);
+    SignalStage(Rules rules) {
+        this.churn = rules.churn();
+        this.baseline = rules.baselineSentiment();
+        this.policy = rules.signals();
+        this.judge = rules.judge();
     }
 
-    SignalsPolicy policy() {
-        return policy;
+    /** What one event's customer text said; {@link #NONE} for events without customer text. */
+    record Reading(List<ChurnFinding> findings, int textLength) {
+        static final Reading NONE = new Reading(List.of(), 0);
+
+        boolean hasText() {
+            return textLength > 0;
+        }
     }
 
-    /** @return the churn findings of this event's text (empty for events without customer text) */
-    List<ChurnFinding> read(TicketState s, TicketEvent e) {
+    Reading read(TicketState s, TicketEvent e) {
         if (e == null || (e.getType() != TicketEventType.CREATED && e.getType() != TicketEventType.CUSTOMER_MESSAGE)) {
-            return List.of();
+            return Reading.NONE;
         }
         String text = customerText(e);
         if (text.isBlank()) {
-            return List.of();
+            return Reading.NONE;
         }
         List<ChurnFinding> findings = ChurnFinding.of(churn.detect(text));
         s.foundChurn(findings);
@@ -47,10 +52,10 @@ final class SignalStage {
             s.baselineSentiment = baseline.score(text).score();
             s.baselineSentimentAt = e.getOccurredAt();
         }
-        return findings;
+        return new Reading(findings, text.length());
     }
 
-    static String customerText(TicketEvent e) {
+    private static String customerText(TicketEvent e) {
         String subject = e.getType() == TicketEventType.CREATED && e.getSubject() != null ? e.getSubject() : "";
         String body = e.getBody() == null ? "" : e.getBody();
         return subject.isEmpty() ? body : subject + "\n" + body;

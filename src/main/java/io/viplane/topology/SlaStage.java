@@ -1,12 +1,10 @@
 package io.viplane.topology;
 
 import io.viplane.model.SlaEvent;
-import io.viplane.policy.Policy;
 import io.viplane.routing.RoutingDecision;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.clock.MetricClock;
 import io.viplane.sla.clock.SlaClocks;
-import io.viplane.sla.clock.SlaPolicy;
 import io.viplane.sla.clock.SlaTransition;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.List;
 final class SlaStage {
     private final SlaClocks clocks;
 
-    SlaStage(Policy policy) {
-        this.clocks = new SlaClocks(SlaPolicy.fromPolicy(policy));
+    SlaStage(Rules rules) {
+        this.clocks = rules.clocks();
     }
 
     List<SlaTransition> advance(TicketState s, Routing r, Instant now) {

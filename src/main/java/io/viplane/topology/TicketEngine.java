@@ -5,9 +5,6 @@ import io.viplane.model.Account;
 import io.viplane.model.Escalation;
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
-import io.viplane.policy.Policy;
-import io.viplane.risk.ChurnFinding;
-import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.SlaTimeResolver;
 import io.viplane.sla.clock.SlaTransition;
@@ -49,27 +46,27 @@ final class TicketEngine {
     private final RiskStage risk;
     private final java.time.Duration closedRetention;
 
-    TicketEngine(Policy policy, SlaTimeResolver slaTimes, TopologyOptions options,
+    TicketEngine(Rules rules, SlaTimeResolver slaTimes, TopologyOptions options,
                  ProcessorContext<String, SpecificRecord> context, AccountPartitionStores stores) {
         this.context = context;
         this.stores = stores;
         AgentDirectory agents = new AgentDirectory(context, options.agentRefresh().toMillis());
-        this.router = new RouteEmitter(policy, slaTimes, stores, agents);
+        this.router = new RouteEmitter(rules, slaTimes, stores, agents);
         this.deadlines = new DeadlineIndex(stores.deadlines);
         this.clock = options.clock();
         this.closedRetention = options.dedupRetention();
-        this.signals = new SignalStage(policy);
-        this.sla = new SlaStage(policy);
-        this.escalations = new EscalationStage(policy, stores);
-        this.risk = new RiskStage(policy, signals.policy(), stores);
+        this.signals = new SignalStage(rules);
+        this.sla = new SlaStage(rules);
+        this.escalations = new EscalationStage(rules, stores);
+        this.risk = new RiskStage(rules, stores);
     }
 
     /** The ticket's own event has been folded into its state. */
     void ticketEvent(TicketState s, TicketEvent e, boolean wasClosed) {
-        List<ChurnFinding> findings = signals.read(s, e);
+        SignalStage.Reading reading = signals.read(s, e);
         Instant at = e.getOccurredAt();
         Routing r = route(s, at);
-        if (risk.onTicket(s, e, findings, wasClosed, r, at).map(this::forwardRisk).isPresent()) {
+        if (risk.onTicket(s, e, reading, wasClosed, r, at).map(this::forwardRisk).isPresent()) {
             r = route(s, at); // the ticket's own words moved the account's risk: route with the new level
         }
         advance(s, at, e.getEventId(), e, r);
@@ -134,10 +131,10 @@ final class TicketEngine {
         try {
             Routing r = route(s, now);
             List<SlaTransition> moved = moveClocks(s, r, now);
-            EscalationFacts facts = escalations.facts(s, null, r, signals.judge(s), now);
+            EscalationFacts facts = escalations.facts(s, null, r, now);
             forwardEscalations(escalations.onSla(s, facts, moved));
             forwardEscalations(escalations.onTimer(s, facts));
-            router.emitIfChanged(s, r, now, wallClock(), TIMER_SOURCE, risk.level(s.accountId))
+            router.emitIfChanged(s, r, now, wallClock(), TIMER_SOURCE)
                     .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, punctuationMs)));
             reschedule(s, facts);
         } catch (RuntimeException e) {
@@ -151,17 +148,16 @@ final class TicketEngine {
     }
 
     private Routing route(TicketState s, Instant at) {
-        SentimentJudgement j = signals.judge(s);
-        return router.evaluate(s, at, j.score(), risk.level(s.accountId), j.frustrated());
+        return router.evaluate(s, at, signals.judge(s), risk.level(s.accountId));
     }
 
     private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
-        router.emitIfChanged(s, r, at, wallClock(), sourceEventId, risk.level(s.accountId))
+        router.emitIfChanged(s, r, at, wallClock(), sourceEventId)
                 .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));
         // An event stamped later than the clock (skew, or a replay in wall-clock mode) is trusted.
         Instant now = max(clockNow(), at);
         List<SlaTransition> moved = moveClocks(s, r, now);
-        EscalationFacts facts = escalations.facts(s, cause, r, signals.judge(s), now);
+        EscalationFacts facts = escalations.facts(s, cause, r, now);
         forwardEscalations(escalations.onEvent(s, facts));
         forwardEscalations(escalations.onSla(s, facts, moved));
         reschedule(s, facts);

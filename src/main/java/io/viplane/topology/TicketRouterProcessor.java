@@ -2,7 +2,6 @@ package io.viplane.topology;
 
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
-import io.viplane.policy.Policy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,8 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
 final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent> {
     private final SentimentInbox sentiment = new SentimentInbox();
 
-    TicketRouterProcessor(Policy policy, TopologyOptions options) {
-        super(policy, options);
+    TicketRouterProcessor(Rules rules, TopologyOptions options) {
+        super(rules, options);
     }
 
     @Override
@@ -38,27 +37,35 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
         TicketState s = isNew ? TicketState.start(e) : stored;
         s.apply(e);
         SentimentEvent parked = isNew ? sentiment.claimPending(stores, s) : null;
-        trackOpen(s, isNew, wasOpen);
-        if (s.accountId != null && s.assigneeId != null && e.getAssigneeId() != null) {
-            AccountTicketStats stats = stores.stats(s.accountId);
-            stats.assigned(e.getAssigneeId(), e.getOccurredAt());
-            stores.stats.put(s.accountId, stats);
-        }
+        trackAccount(s, e, isNew, wasOpen);
         engine.ticketEvent(s, e, !isNew && !wasOpen);
         if (parked != null) {
             engine.sentimentArrived(s, parked); // the account's risk windows hear of the score too
         }
     }
 
-    private void trackOpen(TicketState s, boolean isNew, boolean wasOpen) {
+    /** The account's open-ticket index and counts, and its latest agent (continuity): one read, one write. */
+    private void trackAccount(TicketState s, TicketEvent e, boolean isNew, boolean wasOpen) {
         if (s.accountId == null) {
             return;
         }
         boolean nowOpen = !s.isClosed();
-        if (!isNew && wasOpen == nowOpen) {
+        boolean openChanged = isNew || wasOpen != nowOpen;
+        boolean assigned = s.assigneeId != null && e.getAssigneeId() != null;
+        if (!openChanged && !assigned) {
             return;
         }
         AccountTicketStats stats = stores.stats(s.accountId);
+        if (openChanged) {
+            trackOpen(s, stats, isNew, wasOpen, nowOpen);
+        }
+        if (assigned) {
+            stats.assigned(e.getAssigneeId(), e.getOccurredAt());
+        }
+        stores.stats.put(s.accountId, stats);
+    }
+
+    private void trackOpen(TicketState s, AccountTicketStats stats, boolean isNew, boolean wasOpen, boolean nowOpen) {
         if (isNew) {
             stats.created(s.createdAt, policy().defaults().recentTicketsDays());
         }
@@ -72,6 +79,5 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
             }
             stores.openTickets.delete(key);
         }
-        stores.stats.put(s.accountId, stats);
     }
 }

@@ -7,14 +7,9 @@ import io.viplane.codec.Format;
 import io.viplane.model.Agent;
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
-import io.viplane.escalation.EscalationPolicy;
 import io.viplane.policy.Policy;
 import io.viplane.risk.AccountSignals;
 import io.viplane.risk.RiskLevelTracker;
-import io.viplane.risk.RiskPolicy;
-import io.viplane.risk.SignalsPolicy;
-import io.viplane.routing.agents.AgentPolicy;
-import io.viplane.sla.clock.SlaPolicy;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.PolicySlaTimes;
@@ -48,19 +43,16 @@ public final class ViplaneTopology {
     }
 
     /**
-     * Binds every section of the policy once (each package validates its own), so a bad policy stops
-     * start-up with its path and reason instead of failing at the first ticket.
+     * Binds every section of the policy (each package validates its own), so a bad policy stops
+     * start-up with its path and reason before anything connects to Kafka.
      */
     public static void checkPolicy(Policy policy) {
-        SlaPolicy.fromPolicy(policy);
-        SignalsPolicy.fromPolicy(policy);
-        RiskPolicy.fromPolicy(policy);
-        EscalationPolicy.fromPolicy(policy);
-        AgentPolicy.fromPolicy(policy);
+        Rules.bind(policy);
     }
 
+    /** @throws io.viplane.policy.PolicyException when a section of the policy is invalid */
     public static Topology build(Policy policy, TopologyOptions requested) {
-        checkPolicy(policy);
+        Rules rules = Rules.bind(policy);
         TopologyOptions options = requested.slaTimes() != null ? requested
                 : requested.withSlaTimes(new PolicySlaTimes(policy, null));
         StreamsBuilder builder = new StreamsBuilder();
@@ -72,19 +64,19 @@ public final class ViplaneTopology {
                 .process(() -> new TicketDedupProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, StateSerdes.avro(TicketEvent.class), options))
-                .process(() -> new TicketRouterProcessor(policy, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
+                .process(() -> new TicketRouterProcessor(rules, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
         KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
                         consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT))
                 .process(() -> new SentimentOwnerProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_SENTIMENT_OWNER),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.SENTIMENT_BY_ACCOUNT, StateSerdes.avro(SentimentEvent.class), options))
-                .process(() -> new SentimentAttachProcessor(policy, options), Named.as(Names.P_SENTIMENT_ATTACH),
+                .process(() -> new SentimentAttachProcessor(rules, options), Named.as(Names.P_SENTIMENT_ATTACH),
                         accountStores);
 
         KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
                         consumed(Account.class, format, Names.SRC_ACCOUNTS))
-                .process(() -> new AccountUpsertProcessor(policy, options), Named.as(Names.P_ACCOUNT_UPSERT),
+                .process(() -> new AccountUpsertProcessor(rules, options), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores);
 
         KStream<String, SpecificRecord> fromContacts = builder.stream(Names.CONTACTS,
@@ -92,7 +84,7 @@ public final class ViplaneTopology {
                 .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
-                .process(() -> new ContactUpsertProcessor(policy, options), Named.as(Names.P_CONTACT_UPSERT),
+                .process(() -> new ContactUpsertProcessor(rules, options), Named.as(Names.P_CONTACT_UPSERT),
                         accountStores);
 
         builder.globalTable(Names.AGENTS, consumed(Agent.class, format, Names.SRC_AGENTS),
