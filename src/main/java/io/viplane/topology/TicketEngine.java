@@ -91,6 +91,14 @@ final class TicketEngine {
         }
     }
 
+    /** A score whose ticket never came; a newer parked score has its own, later entry. */
+    private void expireParkedSentiment(String ticketId, Instant now) {
+        SentimentEvent parked = stores.pendingSentiment.get(ticketId);
+        if (parked != null && !parked.getOccurredAt().plus(closedRetention).isAfter(now)) {
+            stores.pendingSentiment.delete(ticketId);
+        }
+    }
+
     /** Account or contact state changed: re-route, and let the clocks see the new targets. */
     void contextChanged(TicketState s, Instant at, String sourceEventId) {
         advance(s, at, sourceEventId, null, route(s, at));
@@ -115,7 +123,7 @@ final class TicketEngine {
             TicketState s = stores.tickets.get(entry.value);
             if (s == null) {
                 deadlines.remove(entry.key);
-                stores.pendingSentiment.delete(entry.value); // a score whose ticket never came
+                expireParkedSentiment(entry.value, now);
             } else if (!entry.key.equals(s.wakeUpKey)) {
                 deadlines.remove(entry.key);
             } else if (s.purgeAt != null && s.isClosed() && !now.isBefore(s.purgeAt)) {

@@ -52,6 +52,18 @@ class SignalsTopologyTest {
     }
 
     @Test
+    void aNewerParkedScoreOutlivesTheExpiryOfTheOneItReplaced() {
+        p.sentiment(sentiment("s1", "t-late", "acc-1", -0.5, at(0)));
+        p.advance(Duration.ofDays(6));
+        p.sentiment(sentiment("s2", "t-late", "acc-1", -0.9, at(6 * 24 * 60)));
+        p.advance(Duration.ofDays(1).plusHours(1));
+        assertTrue(p.driver().getKeyValueStore(Names.PENDING_SENTIMENT_STORE).get("t-late") != null,
+                "s1's expiry must not take s2 with it");
+        p.advance(Duration.ofDays(7));
+        assertEquals(null, p.driver().getKeyValueStore(Names.PENDING_SENTIMENT_STORE).get("t-late"));
+    }
+
+    @Test
     void aScoreAfterItsTicketReRoutesAndEscalates() {
         p.account(account("acc-1", 600_000));
         p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL").put("body", "Please check the export."));
