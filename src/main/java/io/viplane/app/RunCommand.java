@@ -38,23 +38,29 @@ final class RunCommand {
             return 1;
         }
         Properties kafka = config.kafka();
-        Integer partitions = checkedPartitions(kafka);
-        if (partitions == null) {
+        Map<String, Integer> inputs = inputPartitions(kafka);
+        if (inputs == null) {
             return 1;
         }
+        // Every account-partition topic the pipeline writes gets as many partitions as the widest input.
+        int partitions = inputs.values().stream().max(Integer::compare).orElse(1);
         Format format = Format.parse(config.get(AppConfig.FORMAT));
         ClockMode clock = clockMode(config.get(AppConfig.CLOCK));
         if (clock == null) {
             return 2;
         }
-        TopologyOptions options = TopologyOptions.defaults().withFormat(format).withPartitions(partitions)
-                .withSlaTimes(slaTimes).withClock(clock);
+        ConsumerLag lag = new ConsumerLag();
+        TopologyOptions defaults = TopologyOptions.defaults();
+        TopologyOptions options = defaults.withFormat(format).withPartitions(partitions)
+                .withSlaTimes(slaTimes).withClock(clock)
+                .withEventTime(defaults.eventTime().withTicketPartitions(inputs.get(Names.TICKETS)).withLag(lag));
         Topology topology = ViplaneTopology.build(policy.policy(), options);
         Properties props = io.viplane.app.StreamsSettings.base(kafka.getProperty("application.id"),
                 kafka.getProperty("bootstrap.servers"), kafka.getProperty("state.dir"));
         props.putAll(kafka);
 
         KafkaStreams streams = new KafkaStreams(topology, props);
+        lag.attach(streams);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.info("pipeline {} -> {}", before, now);
@@ -90,20 +96,16 @@ final class RunCommand {
         };
     }
 
-    /** Co-partitioning is a hard requirement: accounts, contacts and tickets must agree. */
-    private static Integer checkedPartitions(Properties kafka) {
+    /**
+     * Partition counts of the input topics. They need not agree: the pipeline re-keys every input to the
+     * account partition itself.
+     */
+    private static Map<String, Integer> inputPartitions(Properties kafka) {
         try (Admin admin = Admin.create(kafka)) {
             Map<String, TopicDescription> d = admin.describeTopics(Names.INPUT_TOPICS).allTopicNames().get();
-            int accounts = d.get(Names.ACCOUNTS).partitions().size();
-            for (TopicDescription t : d.values()) {
-                if (t.partitions().size() != accounts) {
-                    System.err.printf("viplane run: %s has %d partitions but %s has %d; input topics must be "
-                            + "co-partitioned (create them with `viplane topics`)%n", t.name(), t.partitions().size(),
-                            Names.ACCOUNTS, accounts);
-                    return null;
-                }
-            }
-            return accounts;
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            d.forEach((name, t) -> counts.put(name, t.partitions().size()));
+            return counts;
         } catch (ExecutionException e) {
             System.err.println("viplane run: input topics missing or broker unreachable: " + e.getCause().getMessage()
                     + " (run `viplane topics` first)");

@@ -93,18 +93,16 @@ public final class RoutingDecider {
         }
 
         int frMinutes = firstResponseMinutes(f, tier, cell.firstResponseMinutes(), reasons);
-        var firstDue = f.closed() || f.firstResponseAt() != null || f.createdAt() == null ? null
-                : slaTime.plusMinutes(f.createdAt(), frMinutes);
-        var nextDue = f.closed() || f.firstResponseAt() == null || f.oldestUnansweredAt() == null ? null
-                : slaTime.plusMinutes(f.oldestUnansweredAt(), ent.nextReplyMinutes());
-        if (firstDue != null) {
+        boolean awaitsFirst = !f.closed() && f.firstResponseAt() == null && f.createdAt() != null;
+        boolean awaitsNext = !f.closed() && f.firstResponseAt() != null && f.oldestUnansweredAt() != null;
+        if (awaitsFirst) {
             reasons.add("FIRST_RESPONSE " + frMinutes + " min, " + slaTime.describe() + ", from ticket creation");
         }
-        if (nextDue != null) {
+        if (awaitsNext) {
             reasons.add("NEXT_REPLY " + ent.nextReplyMinutes() + " min, " + slaTime.describe()
                     + ", from the oldest unanswered customer message");
         }
-        return new RoutingDecision(tier, priority, round(score), cell.queue(), firstDue, nextDue, frMinutes, reasons,
+        return new RoutingDecision(tier, priority, round(score), cell.queue(), frMinutes, reasons,
                 cell.agentLevel(), notifyTargets, fairnessCause != null);
     }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The routing outcome for a ticket; see {@link RoutingDecider}.
+ * The routing outcome for a ticket; see {@link RoutingDecider}. Its targets, not due instants: those come
+ * from the SLA clocks alone (business hours, pauses), so the routed ticket shows what the clock enforces.
  *
  * @param agentLevel lowest agent level the matrix cell asks for (null: any the pool allows)
  * @param notifyTargets who must be told now (e.g. CSM for a VIP P1/P2), in enum order, no duplicates
@@ -19,8 +20,6 @@ public record RoutingDecision(
         PriorityLevel priority,
         double priorityScore,
         String queue,
-        Instant firstResponseDue,
-        Instant nextReplyDue,
         int firstResponseTargetMinutes,
         List<String> reasons,
         AgentLevel agentLevel,
@@ -34,9 +33,8 @@ public record RoutingDecision(
 
     /** A decision without matrix extras (no agent level, nobody notified). */
     public RoutingDecision(Tier tier, PriorityLevel priority, double priorityScore, String queue,
-                           Instant firstResponseDue, Instant nextReplyDue, int firstResponseTargetMinutes,
-                           List<String> reasons) {
-        this(tier, priority, priorityScore, queue, firstResponseDue, nextReplyDue, firstResponseTargetMinutes,
+                           int firstResponseTargetMinutes, List<String> reasons) {
+        this(tier, priority, priorityScore, queue, firstResponseTargetMinutes,
                 reasons, null, List.of(), false);
     }
 }

@@ -39,6 +39,6 @@ abstract class AccountPartitionProcessor<V> implements Processor<String, V, Stri
         this.context = context;
         this.stores = new AccountPartitionStores(context);
         this.engine = new TicketEngine(rules, slaTimes, options, context, stores);
-        this.rerouter = new Rerouter(context, stores, engine);
+        this.rerouter = new Rerouter(stores, engine);
     }
 }

@@ -30,6 +30,8 @@ final class AccountPartitionStores {
     final KeyValueStore<String, AccountSignals> signals;
     /** The account's published risk level: small, read by every routing decision. */
     final KeyValueStore<String, RiskLevelTracker> risk;
+    /** Each ticket source's latest {@link Watermark}, and the partition's event-time "now". */
+    final KeyValueStore<String, Watermark> watermarks;
 
     AccountPartitionStores(ProcessingContext context) {
         accounts = context.getStateStore(Names.ACCOUNT_STORE);
@@ -41,12 +43,13 @@ final class AccountPartitionStores {
         pendingSentiment = context.getStateStore(Names.PENDING_SENTIMENT_STORE);
         signals = context.getStateStore(Names.ACCOUNT_SIGNALS_STORE);
         risk = context.getStateStore(Names.ACCOUNT_RISK_STORE);
+        watermarks = context.getStateStore(Names.WATERMARK_STORE);
     }
 
     static String[] names() {
         return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
             Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE, Names.DEADLINE_STORE,
-            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE, Names.ACCOUNT_RISK_STORE};
+            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE, Names.ACCOUNT_RISK_STORE, Names.WATERMARK_STORE};
     }
 
     Account account(String accountId) {

@@ -29,8 +29,12 @@ final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
             stores.accounts.put(accountId, a);
         }
         // Risk first: the re-routed tickets then carry the account's new churn risk.
-        java.time.Instant at = java.time.Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentStreamTimeMs()));
+        // The clocks' "now"; before a replay's sources have all reported, the record's own update time.
+        java.time.Instant at = engine.clockNow();
+        if (at.toEpochMilli() == 0 && a != null && a.getUpdatedAt() != null) {
+            at = a.getUpdatedAt();
+        }
         engine.accountChanged(accountId, a, engine.daysToRenewal(a, at), at);
-        rerouter.rerouteOpenTickets(accountId, null, record, "crm.accounts:" + accountId);
+        rerouter.rerouteOpenTickets(accountId, null, "crm.accounts:" + accountId);
     }
 }

@@ -34,13 +34,15 @@ final class ContactOwnerProcessor implements Processor<String, Contact, String, 
         }
         String previous = owners.get(contactId);
         if (previous != null && (c == null || !previous.equals(c.getAccountId()))) {
-            context.forward(record.withKey(Names.compositeKey(previous, contactId)).withValue(null));
+            context.forward(record.withKey(Names.compositeKey(previous, contactId)).withValue((Contact) null)
+                    .withTimestamp(StateStamp.TIMESTAMP));
         }
         if (c == null) {
             owners.delete(contactId);
             return;
         }
         owners.put(contactId, c.getAccountId());
-        context.forward(record.withKey(Names.compositeKey(c.getAccountId(), contactId)));
+        context.forward(record.withKey(Names.compositeKey(c.getAccountId(), contactId))
+                .withTimestamp(StateStamp.TIMESTAMP)); // state, applied before waiting tickets (StateStamp)
     }
 }

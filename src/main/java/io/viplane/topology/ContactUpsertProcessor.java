@@ -20,6 +20,6 @@ final class ContactUpsertProcessor extends AccountPartitionProcessor<Contact> {
         } else {
             stores.contacts.put(key, record.value());
         }
-        rerouter.rerouteOpenTickets(accountId, contactId, record, "crm.contacts:" + contactId);
+        rerouter.rerouteOpenTickets(accountId, contactId, "crm.contacts:" + contactId);
     }
 }

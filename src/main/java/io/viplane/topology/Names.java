@@ -34,6 +34,8 @@ public final class Names {
     public static final String CONTACTS_BY_ACCOUNT = "contacts-by-account";
     public static final String SENTIMENT_BY_ACCOUNT = "sentiment-by-account";
     public static final String SLA_METRICS_BY_TIER = "sla-metrics-by-tier";
+    /** CRM accounts re-keyed by the pipeline itself, so the producer's partitioner never matters. */
+    public static final String ACCOUNTS_BY_ACCOUNT = "accounts-by-account";
 
     // State stores
     public static final String EVENT_ID_STORE = "ticket-event-ids";
@@ -50,6 +52,8 @@ public final class Names {
     public static final String DEADLINE_STORE = "ticket-deadlines";
     public static final String ACCOUNT_SIGNALS_STORE = "account-signals";
     public static final String ACCOUNT_RISK_STORE = "account-risk-level";
+    /** Per account partition: the latest watermark of each support.tickets partition (event-time "now"). */
+    public static final String WATERMARK_STORE = "ticket-watermarks";
     /** Global: every instance sees every agent (see README, "agents as a global table"). */
     public static final String AGENT_STORE = "agents";
     public static final String SLA_METRICS_HOURLY_STORE = "sla-metrics-hourly";
@@ -63,6 +67,7 @@ public final class Names {
     public static final String SRC_AGENTS = "agents-source";
     public static final String P_TICKET_DEDUP = "ticket-dedup-and-owner";
     public static final String P_CONTACT_OWNER = "contact-owner";
+    public static final String P_ACCOUNT_STATE_STAMP = "account-as-state";
     public static final String P_TICKET_ROUTER = "ticket-router";
     public static final String P_ACCOUNT_UPSERT = "account-upsert";
     public static final String P_CONTACT_UPSERT = "contact-upsert";

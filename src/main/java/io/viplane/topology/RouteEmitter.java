@@ -9,6 +9,7 @@ import io.viplane.model.Contact;
 import io.viplane.model.ContactRole;
 import io.viplane.model.RiskLevel;
 import io.viplane.model.RoutedTicket;
+import io.viplane.model.SlaMetric;
 import io.viplane.policy.Policy;
 import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.AccountTicketStats;
@@ -70,11 +71,14 @@ final class RouteEmitter {
     }
 
     /** The routed event when the decision is news (tier, priority, queue, targets), else empty. */
-    Optional<RoutedTicket> emitIfChanged(TicketState s, Routing r, Instant now, Instant decidedAt,
-                                         String sourceEventId) {
+    Optional<RoutedTicket> emitIfChanged(TicketState s, Routing r, SlaStage.Moved clocks, Instant now,
+                                         Instant decidedAt, String sourceEventId) {
         RoutingDecision d = r.decision();
-        RoutedSnapshot snapshot = new RoutedSnapshot(d.tier(), d.priority(), d.queue(), d.firstResponseDue(),
-                d.nextReplyDue(), null, s.accountId);
+        // Due instants come from the SLA clocks only (pauses, business hours, dynamic targets): one source.
+        Instant firstDue = clocks.due(SlaMetric.FIRST_RESPONSE);
+        Instant nextDue = clocks.due(SlaMetric.NEXT_REPLY);
+        RoutedSnapshot snapshot = new RoutedSnapshot(d.tier(), d.priority(), d.queue(), firstDue, nextDue, null,
+                s.accountId);
         if (snapshot.equals(s.lastRouted)) {
             return Optional.empty();
         }
@@ -102,8 +106,8 @@ final class RouteEmitter {
                 .setPriorityScore(d.priorityScore())
                 .setQueue(d.queue())
                 .setSuggestedAgentId(agentId)
-                .setFirstResponseDue(d.firstResponseDue())
-                .setNextReplyDue(d.nextReplyDue())
+                .setFirstResponseDue(firstDue)
+                .setNextReplyDue(nextDue)
                 .setReasons(reasons)
                 .setAccountContext(context(r.account(), r.daysToRenewal(), stats, now, r.churnRisk()))
                 .setDecidedAt(decidedAt)

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@code support.tickets}): drops repeated {@code event_id}s and sends the score to the account
  * partition its ticket is pinned to, so a score meets its ticket whichever arrives first.
  */
-final class SentimentOwnerProcessor extends TicketPartitionProcessor<SentimentEvent> {
+final class SentimentOwnerProcessor extends TicketPartitionProcessor<SentimentEvent, SentimentEvent> {
     /** Sentiment event ids share the ticket dedup store under their own prefix. */
     static final String ID_PREFIX = "sentiment\u0001";
 

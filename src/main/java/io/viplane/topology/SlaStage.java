@@ -1,6 +1,7 @@
 package io.viplane.topology;
 
 import io.viplane.model.SlaEvent;
+import io.viplane.model.SlaMetric;
 import io.viplane.routing.RoutingDecision;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.clock.MetricClock;
@@ -21,14 +22,31 @@ final class SlaStage {
         this.clocks = rules.clocks();
     }
 
-    List<SlaTransition> advance(TicketState s, Routing r, Instant now) {
+    /** The ticket's clocks as of {@code now}, and what of them is news. */
+    record Moved(List<MetricClock> clocks, List<SlaTransition> transitions) {
+        static final Moved NONE = new Moved(List.of(), List.of());
+
+        /** When the open cycle of {@code metric} is due, as the clock enforces it; null when none runs (or paused). */
+        Instant due(SlaMetric metric) {
+            MetricClock open = null;
+            for (MetricClock c : clocks) {
+                boolean running = c.phase() == MetricClock.Phase.RUNNING || c.phase() == MetricClock.Phase.PAUSED;
+                if (c.metric() == metric && running && (open == null || c.cycleStart().isAfter(open.cycleStart()))) {
+                    open = c;
+                }
+            }
+            return open == null ? null : open.dueAt();
+        }
+    }
+
+    Moved advance(TicketState s, Routing r, Instant now) {
         if (s.sla.createdAt == null) {
-            return List.of();
+            return Moved.NONE;
         }
         RoutingDecision d = r.decision();
         List<MetricClock> all = clocks.evaluate(
                 s.sla.toTicket(d.tier(), d.priority(), d.firstResponseTargetMinutes()), r.slaTime(), now);
-        return s.slaLedger.update(all, now);
+        return new Moved(all, s.slaLedger.update(all, now));
     }
 
     static SlaEvent toEvent(TicketState s, Routing r, SlaTransition t) {

@@ -1,7 +1,7 @@
 package io.viplane.topology;
 
 import io.viplane.model.TicketEvent;
-import java.time.Duration;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -10,10 +10,19 @@ import org.apache.kafka.streams.processor.api.Record;
  * account of its first event (or to no account), so that all of a ticket's events meet its one
  * state on one partition even when later events omit or change {@code account_id}.
  */
-final class TicketDedupProcessor extends TicketPartitionProcessor<TicketEvent> {
+final class TicketDedupProcessor extends TicketPartitionProcessor<TicketEvent, Object> {
+    private final TopologyOptions options;
+    private WatermarkEmitter watermarks;
 
-    TicketDedupProcessor(Duration retention, Duration maxFutureSkew) {
-        super(retention, maxFutureSkew);
+    TicketDedupProcessor(TopologyOptions options) {
+        super(options.dedupRetention(), options.maxFutureSkew());
+        this.options = options;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        super.init(context);
+        watermarks = new WatermarkEmitter(context, options.eventTime(), options.clock() == ClockMode.STREAM_TIME);
     }
 
     @Override
@@ -40,6 +49,7 @@ final class TicketDedupProcessor extends TicketPartitionProcessor<TicketEvent> {
     public void process(Record<String, TicketEvent> record) {
         TicketEvent e = record.value();
         if (!admit(record)) {
+            watermarks.read(e.getOccurredAt().toEpochMilli());
             return;
         }
         TicketOwner owner = owners.get(e.getTicketId());
@@ -53,7 +63,8 @@ final class TicketDedupProcessor extends TicketPartitionProcessor<TicketEvent> {
         if (e.getContactId() == null) {
             e.setContactId(owner.contactId());
         }
-        context.forward(record.withKey(partitionKey(owner.accountId(), e.getTicketId())).withValue(e)
+        context.forward(record.withKey(partitionKey(owner.accountId(), e.getTicketId())).withValue((Object) e)
                 .withTimestamp(e.getOccurredAt().toEpochMilli()));
+        watermarks.read(e.getOccurredAt().toEpochMilli()); // after the event: the mark must follow it
     }
 }

@@ -45,6 +45,11 @@ final class TicketEngine {
     private final EscalationStage escalations;
     private final RiskStage risk;
     private final java.time.Duration closedRetention;
+    private final EventClock eventClock;
+    /** Live mode: a mark prompts a timer run once it moved the clock this far (marks come from every source). */
+    private static final long MIN_TIMER_STEP_MS = 100;
+    /** The clock's "now" at the last timer run. */
+    private long lastTimerNowMs = -1;
 
     TicketEngine(Rules rules, SlaTimeResolver slaTimes, TopologyOptions options,
                  ProcessorContext<String, SpecificRecord> context, AccountPartitionStores stores) {
@@ -59,6 +64,7 @@ final class TicketEngine {
         this.sla = new SlaStage(rules);
         this.escalations = new EscalationStage(rules, stores);
         this.risk = new RiskStage(rules, stores);
+        this.eventClock = new EventClock(context, stores.watermarks, options);
     }
 
     /** The ticket's own event has been folded into its state. */
@@ -113,7 +119,23 @@ final class TicketEngine {
         return router.daysToRenewal(a, at);
     }
 
-    void onTimer(long punctuationMs) {
+    /** A ticket source's progress: when it moves the watermark, the clocks it passed fire now. */
+    void onWatermark(Watermark mark) {
+        if (!eventClock.onMark(mark)) {
+            return;
+        }
+        if (clock == ClockMode.STREAM_TIME || clockNow().toEpochMilli() - lastTimerNowMs >= MIN_TIMER_STEP_MS) {
+            onTimer();
+        }
+    }
+
+    /** Wakes the tickets due at the clock's "now" (see {@link EventClock}). */
+    void onTimer() {
+        if (!eventClock.known()) {
+            return; // a replay whose sources have not all reported: nothing may be due yet
+        }
+        long punctuationMs = clockNow().toEpochMilli();
+        lastTimerNowMs = punctuationMs;
         Instant now = Instant.ofEpochMilli(punctuationMs);
         long started = System.nanoTime();
         for (KeyValue<String, String> entry : deadlines.due(now, MAX_DUE_PER_RUN)) {
@@ -138,11 +160,11 @@ final class TicketEngine {
     private void wake(TicketState s, Instant now, long punctuationMs) {
         try {
             Routing r = route(s, now);
-            List<SlaTransition> moved = moveClocks(s, r, now);
+            SlaStage.Moved moved = moveClocks(s, r, now);
             EscalationFacts facts = escalations.facts(s, null, r, now);
-            forwardEscalations(escalations.onSla(s, facts, moved));
+            forwardEscalations(escalations.onSla(s, facts, moved.transitions()));
             forwardEscalations(escalations.onTimer(s, facts));
-            router.emitIfChanged(s, r, now, wallClock(), TIMER_SOURCE)
+            router.emitIfChanged(s, r, moved, now, wallClock(), TIMER_SOURCE)
                     .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, punctuationMs)));
             reschedule(s, facts);
         } catch (RuntimeException e) {
@@ -160,20 +182,21 @@ final class TicketEngine {
     }
 
     private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
-        router.emitIfChanged(s, r, at, wallClock(), sourceEventId)
+        // The ticket's own history is known up to its latest event: its clocks may move that far even ahead
+        // of the watermark (never back to a late event's time: that would hide what came after it).
+        Instant now = max(clockNow(), s.lastEventAt != null ? max(at, s.lastEventAt) : at);
+        SlaStage.Moved moved = moveClocks(s, r, now);
+        router.emitIfChanged(s, r, moved, at, wallClock(), sourceEventId)
                 .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));
-        // An event stamped later than the clock (skew, or a replay in wall-clock mode) is trusted.
-        Instant now = max(clockNow(), at);
-        List<SlaTransition> moved = moveClocks(s, r, now);
         EscalationFacts facts = escalations.facts(s, cause, r, now);
         forwardEscalations(escalations.onEvent(s, facts));
-        forwardEscalations(escalations.onSla(s, facts, moved));
+        forwardEscalations(escalations.onSla(s, facts, moved.transitions()));
         reschedule(s, facts);
     }
 
-    private List<SlaTransition> moveClocks(TicketState s, Routing r, Instant now) {
-        List<SlaTransition> moved = sla.advance(s, r, now);
-        for (SlaTransition t : moved) {
+    private SlaStage.Moved moveClocks(TicketState s, Routing r, Instant now) {
+        SlaStage.Moved moved = sla.advance(s, r, now);
+        for (SlaTransition t : moved.transitions()) {
             context.forward(new Record<>(s.ticketId, SlaStage.toEvent(s, r, t), t.occurredAt().toEpochMilli()));
         }
         return moved;
@@ -200,10 +223,9 @@ final class TicketEngine {
         stores.tickets.put(s.ticketId, s);
     }
 
-    /** "Now" for clocks: wall-clock time live, stream time when replaying history. */
+    /** "Now" for clocks: wall-clock time held back to the ticket sources' watermark live, the watermark in a replay. */
     Instant clockNow() {
-        return Instant.ofEpochMilli(clock == ClockMode.WALL_CLOCK
-                ? context.currentSystemTimeMs() : Math.max(0, context.currentStreamTimeMs()));
+        return eventClock.now();
     }
 
     private Instant wallClock() {

@@ -15,10 +15,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * are both keyed by {@code ticket_id}): the admission of an event (not deleted, key matches, not stamped
  * far in the future, not seen before) and the ticket-owner store that says which partition comes next.
  */
-abstract class TicketPartitionProcessor<E> implements Processor<String, E, String, E> {
+abstract class TicketPartitionProcessor<E, O> implements Processor<String, E, String, O> {
     private final long retentionMs;
     private final FutureEvents future;
-    protected ProcessorContext<String, E> context;
+    protected ProcessorContext<String, O> context;
     private WindowStore<String, Long> seen;
     protected KeyValueStore<String, TicketOwner> owners;
 
@@ -28,7 +28,7 @@ abstract class TicketPartitionProcessor<E> implements Processor<String, E, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, E> context) {
+    public void init(ProcessorContext<String, O> context) {
         this.context = context;
         this.seen = context.getStateStore(Names.EVENT_ID_STORE);
         this.owners = context.getStateStore(Names.TICKET_OWNER_STORE);

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * Runs on the account partition: folds a ticket event into the ticket's state and hands the change
  * to the engine. Also owns the partition's timer, which wakes the tickets whose deadlines are due.
  */
-final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent> {
+final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     private final SentimentInbox sentiment = new SentimentInbox();
 
     TicketRouterProcessor(Rules rules, TopologyOptions options) {
@@ -23,14 +23,18 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<TicketEvent>
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
-        PunctuationType type = options().clock() == ClockMode.WALL_CLOCK
-                ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
-        context.schedule(options().timerInterval(), type, engine::onTimer);
+        if (options().clock() == ClockMode.WALL_CLOCK) {
+            context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> engine.onTimer());
+        }
     }
 
     @Override
-    public void process(Record<String, TicketEvent> record) {
-        TicketEvent e = record.value();
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof Watermark mark) {
+            engine.onWatermark(mark);
+            return;
+        }
+        TicketEvent e = (TicketEvent) record.value();
         TicketState stored = stores.tickets.get(e.getTicketId());
         boolean isNew = stored == null;
         boolean wasOpen = !isNew && !stored.isClosed();

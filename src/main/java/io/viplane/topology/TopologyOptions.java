@@ -8,7 +8,7 @@ import java.time.Duration;
  * How the topology is built (not what it decides: that is the policy).
  *
  * @param partitions partitions of internal repartition topics; null inherits from the input topic.
- *                   Must equal the partition count of {@code crm.accounts} (co-partitioning).
+ *                   All account-partition topics must agree; {@code viplane run} uses the widest input.
  * @param dedupRetention how long an {@code event_id} is remembered to drop its duplicates
  * @param slaTimes how SLA minutes are counted; null means the policy's calendars
  * @param clock what "now" is for timers: wall-clock time when live, stream time when replaying history
@@ -17,42 +17,47 @@ import java.time.Duration;
  * @param maxFutureSkew how far ahead of this machine's clock an {@code occurred_at} may be; beyond it the
  *                      event is a dead letter, since one such event would move stream time and fire every
  *                      open SLA clock in {@link ClockMode#STREAM_TIME}
+ * @param eventTime how the account partition learns how far every ticket source has got (watermarks)
  */
 public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes,
                               ClockMode clock, Duration timerInterval, Duration agentRefresh,
-                              Duration maxFutureSkew) {
+                              Duration maxFutureSkew, EventTimeOptions eventTime) {
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null, ClockMode.WALL_CLOCK,
                 Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofHours(24));
+                Duration.ofHours(24), EventTimeOptions.defaults());
+    }
+
+    public TopologyOptions withEventTime(EventTimeOptions e) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, e);
     }
 
     public TopologyOptions withFormat(Format f) {
-        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew);
+        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
     }
 
     public TopologyOptions withPartitions(Integer p) {
-        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew);
+        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
     }
 
     public TopologyOptions withSlaTimes(SlaTimeResolver s) {
-        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh, maxFutureSkew);
+        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
     }
 
     public TopologyOptions withClock(ClockMode c) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh, maxFutureSkew);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh, maxFutureSkew, eventTime);
     }
 
     public TopologyOptions withMaxFutureSkew(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, d);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, d, eventTime);
     }
 
     public TopologyOptions withAgentRefresh(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d, maxFutureSkew);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d, maxFutureSkew, eventTime);
     }
 
     public TopologyOptions withTimerInterval(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh, maxFutureSkew);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh, maxFutureSkew, eventTime);
     }
 }

@@ -33,8 +33,10 @@ import org.apache.kafka.streams.state.Stores;
  * {@code TopologyTestDriver}.
  *
  * <p>Two partitionings: tickets arrive keyed by {@code ticket_id} (dedup, ticket-to-account pinning)
- * and are re-keyed by {@code account_id}, where they meet account and contact state. Contacts are
- * re-keyed to their account the same way, so everything about an account lives on one partition.
+ * and are re-keyed by {@code account_id}, where they meet account and contact state. Accounts and
+ * contacts are re-keyed to their account by the pipeline too, so everything about an account lives on
+ * one partition whatever partitioner the producers used. Ticket partitions also send their event-time
+ * progress ({@link Watermark}) down the same topic: the account partition's clocks run on it.
  */
 public final class ViplaneTopology {
     private static final Serde<String> KEYS = Serdes.String();
@@ -61,9 +63,10 @@ public final class ViplaneTopology {
         String[] accountStores = AccountPartitionStores.names();
 
         KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS))
-                .process(() -> new TicketDedupProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_TICKET_DEDUP),
+                .process(() -> new TicketDedupProcessor(options), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
-                .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, StateSerdes.avro(TicketEvent.class), options))
+                .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, new TicketStreamSerde(), options)
+                        .withStreamPartitioner(new AccountPartitioner<>()))
                 .process(() -> new TicketRouterProcessor(rules, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
         KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
@@ -76,6 +79,10 @@ public final class ViplaneTopology {
 
         KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
                         consumed(Account.class, format, Names.SRC_ACCOUNTS))
+                // Through a topic the pipeline writes itself: the CRM producer's partitioner never matters.
+                .process(() -> new StateStamp<Account>("account_id"), Named.as(Names.P_ACCOUNT_STATE_STAMP))
+                .repartition(repartitioned(Names.ACCOUNTS_BY_ACCOUNT, StateSerdes.avro(Account.class), options)
+                        .withStreamPartitioner(new AccountPartitioner<>()))
                 .process(() -> new AccountUpsertProcessor(rules, options), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores);
 
@@ -125,6 +132,7 @@ public final class ViplaneTopology {
         keyValue(b, Names.PENDING_SENTIMENT_STORE, StateSerdes.avro(SentimentEvent.class));
         keyValue(b, Names.ACCOUNT_SIGNALS_STORE, StateSerdes.cbor(AccountSignals.class));
         keyValue(b, Names.ACCOUNT_RISK_STORE, StateSerdes.cbor(RiskLevelTracker.class));
+        keyValue(b, Names.WATERMARK_STORE, EventClock.SERDE);
     }
 
     private static <V> void keyValue(StreamsBuilder b, String name, Serde<V> values) {

@@ -208,7 +208,7 @@ class AgentSuggesterTest {
     @Test
     void theRequestFollowsTheRoutingDecision() {
         var d = new io.viplane.routing.RoutingDecision(Tier.T3, io.viplane.model.PriorityLevel.P2, 500, "L1_TENURED",
-                null, null, 60, List.of(), AgentLevel.L1, List.of(), false);
+                60, List.of(), AgentLevel.L1, List.of(), false);
         assertEquals(new SuggestionRequest(Tier.T3, "L1_TENURED", AgentLevel.L1, true, "a-4", false),
                 SuggestionRequest.of(d, "a-4", false));
     }

@@ -1,0 +1,57 @@
+package io.viplane.topology;
+
+import java.util.Collection;
+import java.util.OptionalLong;
+
+/**
+ * The event time every ticket source has reached, from the latest {@link Watermark} of each: the rule the
+ * SLA and escalation clocks run on. Pure, so the rule is tested on its own.
+ */
+final class EventTimeProgress {
+    private EventTimeProgress() {
+    }
+
+    /**
+     * @param marks the latest mark of each source heard from
+     * @param expected how many sources there are; null when unknown (then: those heard from)
+     * @param replay stream-time mode: a caught-up source has nothing more and is left out; live, a caught-up
+     *               source already reports the wall-clock time it has reached
+     * @return empty until every expected source has reported
+     */
+    static OptionalLong watermark(Collection<Watermark> marks, Integer expected, boolean replay) {
+        if (marks.isEmpty() || (expected != null && marks.size() < expected)) {
+            return OptionalLong.empty();
+        }
+        long minActive = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Watermark m : marks) {
+            max = Math.max(max, m.progressMs());
+            if (!(replay && m.caughtUp())) {
+                minActive = Math.min(minActive, m.progressMs());
+            }
+        }
+        long wm = minActive == Long.MAX_VALUE ? max : minActive;
+        return wm < 0 ? OptionalLong.empty() : OptionalLong.of(wm);
+    }
+
+    /**
+     * "Now" for clocks in wall-clock mode: wall-clock time, held back to the watermark so a reply still in
+     * a backlog is processed before its clock fires, but never more than {@code graceMs} (a stalled source
+     * must not silence every breach).
+     */
+    static long liveNow(long wallMs, OptionalLong watermark, long graceMs) {
+        long floor = wallMs - graceMs;
+        return Math.min(wallMs, Math.max(floor, watermark.orElse(floor)));
+    }
+
+    /** What a ticket-partition task reports for its partition (see {@link Watermark}). */
+    static Watermark mark(int partition, long maxSeenMs, boolean caughtUp, boolean replay, long wallMs) {
+        if (replay) {
+            return new Watermark(partition, maxSeenMs, caughtUp);
+        }
+        // Live: an event stamped ahead of this clock cannot move time past it; a source with nothing left
+        // to read has seen everything published until now.
+        long progress = caughtUp ? wallMs : Math.min(maxSeenMs, wallMs);
+        return new Watermark(partition, progress, caughtUp);
+    }
+}

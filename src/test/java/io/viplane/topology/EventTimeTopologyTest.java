@@ -1,0 +1,121 @@
+package io.viplane.topology;
+
+import static io.viplane.testing.Json.account;
+import static io.viplane.testing.Json.created;
+import static io.viplane.testing.Json.ticket;
+import static io.viplane.testing.PipelineDriver.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.viplane.policy.PolicyLoader;
+import io.viplane.testing.PipelineDriver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clocks run on the ticket sources' watermark: the minimum over every {@code support.tickets}
+ * partition, never the largest time one task has seen. The driver has one partition; the second source
+ * is played by marks piped straight into the repartition topic, as its task would send them.
+ */
+class EventTimeTopologyTest {
+    private static final String REPARTITION = "viplane-test-" + Names.TICKETS_BY_ACCOUNT + "-repartition";
+    private static final Instant T0 = PipelineDriver.START;
+    private PipelineDriver p;
+
+    @AfterEach
+    void close() {
+        p.close();
+    }
+
+    private void replay(int ticketPartitions) {
+        TopologyOptions d = TopologyOptions.defaults();
+        p = new PipelineDriver(PolicyLoader.load("white-glove").policy(), d.withClock(ClockMode.STREAM_TIME)
+                .withEventTime(d.eventTime().withTicketPartitions(ticketPartitions)));
+    }
+
+    private void markFromPartition1(int minutes, boolean caughtUp) {
+        p.sendRaw(REPARTITION, WatermarkEmitter.KEY,
+                new Watermark(1, T0.plus(Duration.ofMinutes(minutes)).toEpochMilli(), caughtUp).encode());
+    }
+
+    private List<String> firstResponse(String ticketId) {
+        return p.read(Names.SLA_EVENTS).stream().filter(e -> e.get("ticket_id").asText().equals(ticketId)
+                && e.get("metric").asText().equals("FIRST_RESPONSE")).map(e -> e.get("state").asText()).toList();
+    }
+
+    @Test
+    void aFastPartitionDoesNotFireTheClocksOfASlowOne() {
+        replay(2);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        markFromPartition1(60, false); // the other partition is an hour ahead
+        p.ticket(created("e2", "t2", "acc-1", at(14), "LOW"));
+        assertEquals(List.of("STARTED", "WARNING"), firstResponse("t1"),
+                "the watermark is partition 0's 14 min (the 12-minute warning is due), not 60 (the breach)");
+        // The reply, 90 s before its due time, reaches the slow partition after the fast one raced on.
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(created("e4", "t3", "acc-1", at(40), "LOW"));
+        assertEquals(List.of("MET"), firstResponse("t1"), "met in time: no false breach before it");
+    }
+
+    @Test
+    void theClocksWaitForEveryPartitionAndMoveWithTheSlowest() {
+        replay(2);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        p.ticket(created("e2", "t2", "acc-1", at(30), "LOW"));
+        assertEquals(List.of("STARTED"), firstResponse("t1"), "partition 1 has not reported yet");
+        markFromPartition1(10, false);
+        assertEquals(List.of(), firstResponse("t1"), "10 min: not due");
+        markFromPartition1(16, false);
+        assertEquals(List.of("WARNING", "BREACHED"), firstResponse("t1"));
+    }
+
+    @Test
+    void aCaughtUpPartitionHoldsNobodyBackInAReplay() {
+        replay(2);
+        p.account(account("acc-1", 600_000));
+        markFromPartition1(1, true); // nothing to read there
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        p.ticket(created("e2", "t2", "acc-1", at(20), "LOW"));
+        assertEquals(List.of("STARTED", "WARNING", "BREACHED"), firstResponse("t1"));
+    }
+
+    @Test
+    void aCrmRecordFromTheFutureMovesNoClock() {
+        replay(1);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        p.account(account("acc-1", 700_000).put("updated_at", T0.plus(Duration.ofDays(2)).toString()));
+        p.contact(io.viplane.testing.Json.contact("c-1", "acc-1", "END_USER")
+                .put("updated_at", T0.plus(Duration.ofDays(3)).toString()));
+        assertEquals(List.of("STARTED"), firstResponse("t1"), "CRM records are state, not time");
+        p.ticket(ticket("e2", "t1", "acc-1", "AGENT_REPLY", at(5)));
+        assertEquals(List.of("MET"), firstResponse("t1"));
+    }
+
+    @Test
+    void theRoutedDueTimeIsTheDueTimeTheClockEnforcesThroughAPause() {
+        p = new PipelineDriver();
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        assertEquals(at(15), last(p.read(Names.ROUTED)).get("first_response_due").asText());
+        p.ticket(ticket("e2", "t1", "acc-1", "STATUS_CHANGED", at(5)).put("status", "PENDING"));
+        assertTrue(last(p.read(Names.ROUTED)).get("first_response_due").isNull(), "no due time while paused");
+        p.ticket(ticket("e3", "t1", "acc-1", "STATUS_CHANGED", at(25)).put("status", "OPEN"));
+        JsonNode resumed = last(p.read(Names.ROUTED));
+        List<JsonNode> sla = p.read(Names.SLA_EVENTS);
+        JsonNode clock = sla.stream().filter(e -> e.get("state").asText().equals("RESUMED")).findFirst().orElseThrow();
+        assertEquals(clock.get("due_at").asText(), resumed.get("first_response_due").asText());
+        assertEquals(at(35), resumed.get("first_response_due").asText(), "10 minutes were left at the pause");
+    }
+
+    private static JsonNode last(List<JsonNode> l) {
+        assertTrue(!l.isEmpty(), "nothing routed");
+        return l.get(l.size() - 1);
+    }
+}
