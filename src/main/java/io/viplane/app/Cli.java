@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -69,8 +70,11 @@ final class Cli implements Callable<Integer> {
     }
 
     /** Names the bad argument, suggests a close match, and prints the usage of the command it was given to. */
-    private static int usageError(ParameterException e, String[] argv) {
-        CommandLine cmd = e.getCommandLine();
+    private static int usageError(ParameterException reported, String[] argv) {
+        CommandLine cmd = reported.getCommandLine();
+        // picocli checks required arguments before unknown ones: `tail --from-begining` is a typo, not a missing TOPIC.
+        ParameterException e = reported instanceof MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()
+                ? new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments()) : reported;
         PrintWriter err = cmd.getErr();
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + message(e));
         UnmatchedArgumentException.printSuggestions(e, err);
