@@ -23,8 +23,7 @@ final class KafkaReachability {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         Properties p = new Properties();
         p.putAll(kafka);
-        // Only what an Admin client knows: the rest (application.id, state.dir, ...) would be warned about.
-        p.keySet().retainAll(AdminClientConfig.configNames());
+        // Every client key the command will use (SASL, TLS, plugins); keys an Admin does not know are logged at INFO.
         int ms = (int) Math.min(Integer.MAX_VALUE, timeoutMs);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
