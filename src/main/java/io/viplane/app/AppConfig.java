@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Settings from, in increasing precedence: defaults, a {@code .properties} or YAML file
@@ -25,6 +26,11 @@ final class AppConfig {
     static final String PARTITIONS = "viplane.partitions";
     static final String REPLICATION = "viplane.replication.factor";
     static final String CLOCK = "viplane.clock";
+    /** How long a command waits for the cluster to answer before it gives up (KafkaReachability). */
+    static final String CONNECT_TIMEOUT_MS = "viplane.connect.timeout.ms";
+    /** Keys that are ours, as a VIPLANE_* variable spells them (after the prefix). */
+    private static final Set<String> OURS = Set.of("policy", "format", "partitions", "clock", "replication.factor",
+            "connect.timeout.ms");
 
     private final Properties props = new Properties();
 
@@ -38,6 +44,7 @@ final class AppConfig {
         c.props.setProperty(PARTITIONS, "3");
         c.props.setProperty(REPLICATION, "1");
         c.props.setProperty(CLOCK, "wall-clock");
+        c.props.setProperty(CONNECT_TIMEOUT_MS, "15000");
         if (file != null) {
             c.readFile(Path.of(file));
         }
@@ -51,8 +58,7 @@ final class AppConfig {
     }
 
     private static boolean isOurs(String key) {
-        return key.equals("policy") || key.equals("format") || key.equals("partitions") || key.equals("clock")
-                || key.startsWith("replication.factor");
+        return OURS.contains(key);
     }
 
     private void readFile(Path file) {
@@ -64,7 +70,7 @@ final class AppConfig {
                 props.load(in);
             }
         } catch (IOException e) {
-            throw new Args.UsageException("cannot read config " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read config " + file + ": " + e.getMessage());
         }
     }
 
@@ -91,6 +97,19 @@ final class AppConfig {
 
     String get(String key) {
         return props.getProperty(key);
+    }
+
+    long connectTimeoutMs() {
+        String v = get(CONNECT_TIMEOUT_MS);
+        try {
+            long ms = Long.parseLong(v.trim());
+            if (ms > 0) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(CONNECT_TIMEOUT_MS + " must be a positive number of milliseconds, not '" + v + "'");
     }
 
     /** Kafka client properties: everything that is not ours. */

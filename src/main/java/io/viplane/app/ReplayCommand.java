@@ -17,23 +17,29 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * Publishes contract events from JSON Lines. Each line is {@code {"topic": ..., "key": ..., "value": {...}}},
  * or a bare value whose fields imply its topic; the key defaults to the contract key field. A line
  * with {@code "raw": "text"} sends the text as it is (how the demo shows the dead-letter queue).
  */
-final class ReplayCommand {
+@Command(name = "replay", description = {"Publish contract events from JSON Lines: each line {\"topic\":..., "
+        + "\"key\":..., \"value\":{...}}, or a bare value whose fields imply its topic; \"raw\":\"...\" sends "
+        + "the text as it is."})
+final class ReplayCommand extends KafkaCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReplayCommand() {
-    }
+    @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "the events to publish")
+    Path file;
 
-    static int run(AppConfig config, Args args) {
-        if (args.positional.isEmpty()) {
-            throw new Args.UsageException("replay needs a FILE.jsonl");
-        }
-        Path file = Path.of(args.positional.get(0));
+    @Mixin
+    Options.Format formatOption;
+
+    @Override
+    protected int execute(AppConfig config) {
         Format format = Format.parse(config.get(AppConfig.FORMAT));
         Properties p = config.kafka();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -54,16 +60,16 @@ final class ReplayCommand {
                     producer.send(toRecord(JSON.readTree(line), format));
                     sent++;
                 } catch (IOException | InvalidRecordException | IllegalArgumentException e) {
-                    System.err.println("line " + lineNo + " skipped: " + e.getMessage());
+                    err().println("line " + lineNo + " skipped: " + e.getMessage());
                     skipped++;
                 }
             }
             producer.flush();
         } catch (IOException e) {
-            System.err.println("viplane replay: cannot read " + file + ": " + e.getMessage());
+            err().println("viplane replay: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        System.out.println("replayed " + sent + " records from " + file + (skipped > 0 ? ", skipped " + skipped : ""));
+        out().println("replayed " + sent + " records from " + file + (skipped > 0 ? ", skipped " + skipped : ""));
         return skipped > 0 ? 1 : 0;
     }
 

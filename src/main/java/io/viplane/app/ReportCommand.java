@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viplane.codec.Format;
 import io.viplane.topology.Names;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,21 +14,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * A readable summary of the output topics, for the demo and for a quick look at a running
  * pipeline: the latest routing of each ticket, tiers, queues, escalations and dead letters.
  * It prints ids, tiers and account names (company data), never ticket text or personal data.
  */
-final class ReportCommand {
+@Command(name = "report", description = "Summarise the output topics: tiers, queues, top of the queue, escalations, "
+        + "SLA clocks and per-tier figures, at-risk accounts, dead letters.")
+final class ReportCommand extends KafkaCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReportCommand() {
-    }
+    @Option(names = "--timeout-ms", paramLabel = "MS",
+            description = "stop reading after MS milliseconds without a record (default 5000)")
+    long idle = 5000;
 
-    static int run(AppConfig config, Args args) {
+    @Mixin
+    Options.Format formatOption;
+
+    @Override
+    protected int execute(AppConfig config) {
         Format format = Format.parse(config.get(AppConfig.FORMAT));
-        long idle = Long.parseLong(args.get("timeout-ms", "5000"));
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         Map<String, Integer> emissions = new TreeMap<>();
         Map<String, List<JsonNode>> other = new TreeMap<>();
@@ -51,11 +60,11 @@ final class ReportCommand {
                 other.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(v);
             }
         });
-        print(System.out, latest, emissions, other, deadLetters);
+        print(out(), latest, emissions, other, deadLetters);
         return 0;
     }
 
-    static void print(PrintStream out, Map<String, JsonNode> latest, Map<String, Integer> emissions,
+    static void print(PrintWriter out, Map<String, JsonNode> latest, Map<String, Integer> emissions,
                       Map<String, List<JsonNode>> other, List<String> deadLetters) {
         out.println();
         out.println("ROUTED TICKETS (" + Names.ROUTED + "): " + latest.size() + " tickets, "
@@ -95,7 +104,7 @@ final class ReportCommand {
         deadLetters.forEach(d -> out.println("  - " + d));
     }
 
-    private static void escalations(PrintStream out, List<JsonNode> all) {
+    private static void escalations(PrintWriter out, List<JsonNode> all) {
         out.println();
         out.println("ESCALATIONS (" + Names.ESCALATIONS + "): " + all.size());
         Map<String, List<JsonNode>> byKind = new TreeMap<>();
@@ -107,7 +116,7 @@ final class ReportCommand {
         });
     }
 
-    private static void slaEvents(PrintStream out, List<JsonNode> all) {
+    private static void slaEvents(PrintWriter out, List<JsonNode> all) {
         out.println();
         out.println("SLA CLOCKS (" + Names.SLA_EVENTS + "): " + all.size() + " events");
         Map<String, Map<String, Integer>> byMetric = new TreeMap<>();
@@ -116,7 +125,7 @@ final class ReportCommand {
         byMetric.forEach((metric, states) -> out.printf("  %-20s %s%n", metric, states));
     }
 
-    private static void slaMetrics(PrintStream out, List<JsonNode> all) {
+    private static void slaMetrics(PrintWriter out, List<JsonNode> all) {
         Map<String, JsonNode> latestDay = new TreeMap<>();
         all.stream().filter(v -> v.path("window").asText().equals("DAY"))
                 .forEach(v -> latestDay.put(v.path("window_start").asText() + " " + v.path("tier").asText(), v));
@@ -134,7 +143,7 @@ final class ReportCommand {
                 v.path("breaches").asLong(), v.path("escalations").asLong(), num(v.path("vip_standard_gap_minutes"))));
     }
 
-    private static void atRisk(PrintStream out, List<JsonNode> all) {
+    private static void atRisk(PrintWriter out, List<JsonNode> all) {
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         all.forEach(v -> latest.put(v.path("account_id").asText(), v));
         out.println();

@@ -17,26 +17,65 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import org.slf4j.LoggerFactory;
 
 /** Runs the pipeline until SIGTERM/SIGINT, then closes cleanly so exactly-once state is committed. */
-final class RunCommand {
+@Command(name = "run", description = "Run the pipeline (exactly_once_v2) until SIGTERM/SIGINT, which closes it cleanly.")
+final class RunCommand extends KafkaCommand implements ConfigFlags {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    private RunCommand() {
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "Kafka Streams application.id (consumer group and internal topics; default viplane)")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "local state stores (state.dir; default .viplane/state)")
+    String stateDir;
+
+    @Option(names = "--clock", paramLabel = "wall-clock|stream-time",
+            description = "wall-clock for live traffic (default); stream-time to replay history with the timers it "
+                    + "would have had (" + AppConfig.CLOCK + ")")
+    String clock;
+
+    @Mixin
+    Options.Policy policyOption;
+
+    @Mixin
+    Options.Format formatOption;
+
+    @Override
+    public void applyTo(AppConfig config) {
+        config.set("application.id", applicationId);
+        config.set("state.dir", stateDir);
+        config.set(AppConfig.CLOCK, clock);
     }
 
-    static int run(AppConfig config) {
-        PolicyLoader.LoadedPolicy policy;
-        PolicySlaTimes slaTimes;
+    @Override
+    public void check(AppConfig config) {
+        clockMode(config.get(AppConfig.CLOCK));
+    }
+
+    private PolicyLoader.LoadedPolicy policy;
+    private PolicySlaTimes slaTimes;
+
+    /** An invalid policy is reported before connecting: no wait for a broker to learn of a typo in a file. */
+    @Override
+    protected boolean ready(AppConfig config) {
         try {
             policy = PolicyLoader.load(config.get(AppConfig.POLICY));
             slaTimes = PolicySlaTimes.validated(policy.policy(), policy.baseDir(), policy.origin());
             ViplaneTopology.checkPolicy(policy.policy());
         } catch (PolicyException e) {
-            System.err.println("viplane run: " + e.getMessage());
-            return 1;
+            err().println("viplane run: " + e.getMessage());
+            return false;
         }
+        return super.ready(config);
+    }
+
+    @Override
+    protected int execute(AppConfig config) {
         Properties kafka = config.kafka();
         Map<String, Integer> inputs = inputPartitions(kafka);
         if (inputs == null) {
@@ -46,9 +85,6 @@ final class RunCommand {
         int partitions = inputs.values().stream().max(Integer::compare).orElse(1);
         Format format = Format.parse(config.get(AppConfig.FORMAT));
         ClockMode clock = clockMode(config.get(AppConfig.CLOCK));
-        if (clock == null) {
-            return 2;
-        }
         ConsumerLag lag = new ConsumerLag();
         TopologyOptions defaults = TopologyOptions.defaults();
         TopologyOptions options = defaults.withFormat(format).withPartitions(partitions)
@@ -85,14 +121,11 @@ final class RunCommand {
     }
 
     /** wall-clock for live traffic; stream-time to replay history with the timers it would have had. */
-    private static ClockMode clockMode(String value) {
+    private ClockMode clockMode(String value) {
         return switch (value) {
             case "wall-clock" -> ClockMode.WALL_CLOCK;
             case "stream-time" -> ClockMode.STREAM_TIME;
-            default -> {
-                System.err.println("viplane run: --clock must be wall-clock or stream-time, not '" + value + "'");
-                yield null;
-            }
+            default -> throw new UsageException("--clock must be wall-clock or stream-time, not '" + value + "'");
         };
     }
 
@@ -100,14 +133,14 @@ final class RunCommand {
      * Partition counts of the input topics. They need not agree: the pipeline re-keys every input to the
      * account partition itself.
      */
-    private static Map<String, Integer> inputPartitions(Properties kafka) {
+    private Map<String, Integer> inputPartitions(Properties kafka) {
         try (Admin admin = Admin.create(kafka)) {
             Map<String, TopicDescription> d = admin.describeTopics(Names.INPUT_TOPICS).allTopicNames().get();
             Map<String, Integer> counts = new java.util.HashMap<>();
             d.forEach((name, t) -> counts.put(name, t.partitions().size()));
             return counts;
         } catch (ExecutionException e) {
-            System.err.println("viplane run: input topics missing or broker unreachable: " + e.getCause().getMessage()
+            err().println("viplane run: input topics missing or broker unreachable: " + e.getCause().getMessage()
                     + " (run `viplane topics` first)");
             return null;
         } catch (InterruptedException e) {

@@ -15,23 +15,36 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** Prints a topic as {@code key<TAB>value-as-JSON}, decoding Avro when the format is Avro. */
-final class TailCommand {
-    private TailCommand() {
-    }
+@Command(name = "tail", description = "Print a topic's records as key<TAB>value (Avro decoded to JSON) and headers.")
+final class TailCommand extends KafkaCommand {
+    @Parameters(index = "0", paramLabel = "TOPIC", description = "the topic to read")
+    String topic;
 
-    static int run(AppConfig config, Args args) {
-        if (args.positional.isEmpty()) {
-            throw new Args.UsageException("tail needs a TOPIC");
-        }
-        String topic = args.positional.get(0);
+    @Option(names = "--from-beginning", description = "start at the earliest offset (default: only new records)")
+    boolean fromBeginning;
+
+    @Option(names = "--max-messages", paramLabel = "N", description = "stop after N records (default: no limit)")
+    long max = Long.MAX_VALUE;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS",
+            description = "stop after MS milliseconds without a record (default: never)")
+    long timeoutMs = Long.MAX_VALUE;
+
+    @Mixin
+    Options.Format formatOption;
+
+    @Override
+    protected int execute(AppConfig config) {
         Format format = Format.parse(config.get(AppConfig.FORMAT));
-        long max = Long.parseLong(args.get("max-messages", String.valueOf(Long.MAX_VALUE)));
-        long timeoutMs = Long.parseLong(args.get("timeout-ms", String.valueOf(Long.MAX_VALUE)));
         long[] printed = {0};
-        consume(config, List.of(topic), args.has("from-beginning"), timeoutMs, max, r -> {
-            System.out.println(r.key() + "\t" + render(topic, r.value(), format) + headers(r));
+        consume(config, List.of(topic), fromBeginning, timeoutMs, max, r -> {
+            out().println(r.key() + "\t" + render(topic, r.value(), format) + headers(r));
             printed[0]++;
         });
         return 0;

@@ -10,13 +10,28 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Creates every contract topic; running it again changes nothing. */
-final class TopicsCommand {
-    private TopicsCommand() {
+@Command(name = "topics", description = "Create every contract topic (idempotent; CRM and agent topics compacted).")
+final class TopicsCommand extends KafkaCommand implements ConfigFlags {
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "partitions of each new topic (" + AppConfig.PARTITIONS + "; default 3)")
+    Integer partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "replication factor of each new topic (" + AppConfig.REPLICATION + "; default 1)")
+    Short replicationFactor;
+
+    @Override
+    public void applyTo(AppConfig config) {
+        config.set(AppConfig.PARTITIONS, partitions == null ? null : partitions.toString());
+        config.set(AppConfig.REPLICATION, replicationFactor == null ? null : replicationFactor.toString());
     }
 
-    static int run(AppConfig config) {
+    @Override
+    protected int execute(AppConfig config) {
         int partitions = Integer.parseInt(config.get(AppConfig.PARTITIONS));
         short replication = Short.parseShort(config.get(AppConfig.REPLICATION));
         try (Admin admin = Admin.create(config.kafka())) {
@@ -24,7 +39,7 @@ final class TopicsCommand {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Names.allTopics()) {
                 if (existing.contains(topic)) {
-                    System.out.println("exists   " + topic);
+                    out().println("exists   " + topic);
                     continue;
                 }
                 NewTopic t = new NewTopic(topic, partitions, replication);
@@ -40,17 +55,17 @@ final class TopicsCommand {
             for (var e : admin.createTopics(missing).values().entrySet()) {
                 try {
                     e.getValue().get();
-                    System.out.println("created  " + e.getKey() + " (" + partitions + " partitions)");
+                    out().println("created  " + e.getKey() + " (" + partitions + " partitions)");
                 } catch (ExecutionException ex) {
                     if (!(ex.getCause() instanceof TopicExistsException)) {
                         throw ex;
                     }
-                    System.out.println("exists   " + e.getKey());
+                    out().println("exists   " + e.getKey());
                 }
             }
             return 0;
         } catch (ExecutionException e) {
-            System.err.println("viplane topics: " + e.getCause().getMessage());
+            err().println("viplane topics: " + e.getCause().getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
