@@ -4,19 +4,21 @@ import io.viplane.topology.InputLag;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 
 /**
- * {@link InputLag} from the {@code records-lag} metric of the Streams instance's own consumers: how many
- * records of a partition were still on the broker at the last fetch. Read at most every
- * {@link #REFRESH_MS}, since every ticket-partition task asks several times a second.
+ * {@link InputLag} from the Streams instance's own task metadata: a partition's end offset (as its consumer
+ * last fetched it) less the offset its task has committed. Committed, not fetched: a fetch that brought
+ * a partition's whole backlog into memory leaves nothing on the broker, yet none of it is processed.
+ * Read at most every {@link #REFRESH_MS}, since every ticket-partition task asks several times a second.
  */
 final class ConsumerLag implements InputLag {
     static final long REFRESH_MS = 100;
     private volatile KafkaStreams streams;
-    private volatile Map<String, Long> snapshot = Map.of();
+    private volatile Map<TopicPartition, Long> snapshot = Map.of();
     private volatile long readAtMs;
 
     void attach(KafkaStreams s) {
@@ -30,27 +32,25 @@ final class ConsumerLag implements InputLag {
             snapshot = read();
             readAtMs = now;
         }
-        Long lag = snapshot.get(topic + '-' + partition);
+        Long lag = snapshot.get(new TopicPartition(topic, partition));
         return lag == null ? OptionalLong.empty() : OptionalLong.of(lag);
     }
 
-    private Map<String, Long> read() {
+    private Map<TopicPartition, Long> read() {
         KafkaStreams s = streams;
-        Map<String, Long> out = new HashMap<>();
+        Map<TopicPartition, Long> out = new HashMap<>();
         if (s == null) {
             return out;
         }
-        for (Map.Entry<MetricName, ? extends Metric> e : s.metrics().entrySet()) {
-            MetricName n = e.getKey();
-            if (!n.name().equals("records-lag") || !n.group().equals("consumer-fetch-manager-metrics")) {
-                continue;
+        for (ThreadMetadata thread : s.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                task.endOffsets().forEach((tp, end) -> {
+                    Long committed = task.committedOffsets().get(tp);
+                    if (end != null && end >= 0 && (end == 0 || (committed != null && committed >= 0))) {
+                        out.put(tp, Math.max(0, end - (committed == null || committed < 0 ? 0 : committed)));
+                    }
+                });
             }
-            String topic = n.tags().get("topic");
-            String partition = n.tags().get("partition");
-            if (topic == null || partition == null || !(e.getValue().metricValue() instanceof Double d) || d.isNaN()) {
-                continue;
-            }
-            out.merge(topic + '-' + partition, d.longValue(), Math::max);
         }
         return out;
     }

@@ -43,7 +43,7 @@ final class TopicsCommand extends KafkaCommand implements ConfigFlags {
                     continue;
                 }
                 NewTopic t = new NewTopic(topic, partitions, replication);
-                if (Names.COMPACTED_TOPICS.contains(topic)) {
+                if (Names.compacted(topic)) {
                     t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 } else if (Names.OUTPUT_TOPICS.contains(topic)) {
                     // Outputs inherit event time; replayed history would be deleted by time-based

@@ -302,7 +302,8 @@ public final class EscalationRules {
         }
         // Never say why the name matters (POLICY.md §1): no status, title or name, here or in evidence.
         List<String> ev = List.of("requester e-mail domain matches personal-domain entry " + pattern.get(),
-                "requester name matches a contact on record" + (f.accountId() == null ? "" : " of account " + f.accountId()));
+                // Which account the match came from is left out too: it may not be the ticket's own.
+                "requester name matches a contact on record");
         emitAll(f, EscalationKind.POSSIBLE_VIP_CONTACT, recipients(p.rule(), f), "possible_vip_contact",
                 "requester wrote from a personal address and may be a known contact; verify identity, "
                         + "give elevated handling meanwhile", false, ev, f.eventTime(), out);

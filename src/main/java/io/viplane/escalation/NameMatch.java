@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * written without spaces (Chinese) compare as a whole. Partial names do not match: "Helena"
  * alone is too weak to raise an alert about someone.
  */
-final class NameMatch {
+public final class NameMatch {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_NAME_CHARS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -32,6 +32,20 @@ final class NameMatch {
         Collections.sort(ta);
         Collections.sort(tb);
         return ta.equals(tb);
+    }
+
+    /**
+     * The name as an index key: its tokens, normalised and sorted, so two spellings {@link #same} finds by
+     * word order or case meet on one key (names written without spaces are one token). Null when nothing
+     * of a name is left. Lossy on purpose: the index holds no e-mail address, no title, no original spelling.
+     */
+    public static String key(String name) {
+        List<String> t = tokens(name);
+        if (t.isEmpty()) {
+            return null;
+        }
+        Collections.sort(t);
+        return String.join(" ", t);
     }
 
     private static List<String> tokens(String name) {

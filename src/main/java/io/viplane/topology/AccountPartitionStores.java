@@ -32,6 +32,8 @@ final class AccountPartitionStores {
     final KeyValueStore<String, RiskLevelTracker> risk;
     /** Each ticket source's latest {@link Watermark}, and the partition's event-time "now". */
     final KeyValueStore<String, Watermark> watermarks;
+    /** Global, read-only here: executives of every account by normalised name (ExecutiveIndexProcessor). */
+    final KeyValueStore<String, String> executives;
 
     AccountPartitionStores(ProcessingContext context) {
         accounts = context.getStateStore(Names.ACCOUNT_STORE);
@@ -44,6 +46,7 @@ final class AccountPartitionStores {
         signals = context.getStateStore(Names.ACCOUNT_SIGNALS_STORE);
         risk = context.getStateStore(Names.ACCOUNT_RISK_STORE);
         watermarks = context.getStateStore(Names.WATERMARK_STORE);
+        executives = context.getStateStore(Names.EXEC_INDEX_STORE);
     }
 
     static String[] names() {
@@ -72,6 +75,17 @@ final class AccountPartitionStores {
             }
         }
         return ids;
+    }
+
+    /** Whether an executive of any account has this name (normalised, see {@code NameMatch.key}). */
+    boolean executiveNamed(String name) {
+        String key = io.viplane.escalation.NameMatch.key(name);
+        if (key == null) {
+            return false;
+        }
+        try (KeyValueIterator<String, String> it = executives.prefixScan(Names.compositePrefix(key), KEYS)) {
+            return it.hasNext();
+        }
     }
 
     AccountTicketStats stats(String accountId) {

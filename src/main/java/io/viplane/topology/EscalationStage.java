@@ -56,8 +56,8 @@ final class EscalationStage {
                     .text(e.getSubject(), e.getBody())
                     .tags(e.getTags())
                     .requester(e.getRequesterEmail(), e.getRequesterName());
-            if (s.accountId != null && personalAddress(e.getRequesterEmail())) {
-                b.executiveContactNames(executiveNames(s.accountId));
+            if (personalAddress(e.getRequesterEmail())) {
+                b.executiveContactNames(executiveNames(s.accountId, e.getRequesterName()));
             }
         }
         return b.build();
@@ -103,17 +103,26 @@ final class EscalationStage {
         return at >= 0 && rules.policy().possibleVipContact().isPersonalDomain(email.substring(at + 1));
     }
 
-    /** Names are used for matching only and never leave this partition. */
-    private Set<String> executiveNames(String accountId) {
+    /**
+     * The executive names the requester is matched against: the ticket's own account's executives, and the
+     * requester's own name when the cross-account index knows an executive of that name (an anonymous VIP
+     * writes without, or with another, account). Used for matching only; they never leave this partition.
+     */
+    private Set<String> executiveNames(String accountId, String requesterName) {
         Set<String> names = new HashSet<>();
-        try (KeyValueIterator<String, Contact> it =
-                     stores.contacts.prefixScan(Names.compositePrefix(accountId), KEYS)) {
-            while (it.hasNext()) {
-                KeyValue<String, Contact> kv = it.next();
-                if (kv.value != null && kv.value.getName() != null && ExecutiveRoles.isExecutive(kv.value.getRole())) {
-                    names.add(kv.value.getName());
+        if (accountId != null) {
+            try (KeyValueIterator<String, Contact> it =
+                         stores.contacts.prefixScan(Names.compositePrefix(accountId), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, Contact> kv = it.next();
+                    if (kv.value != null && kv.value.getName() != null && ExecutiveRoles.isExecutive(kv.value.getRole())) {
+                        names.add(kv.value.getName());
+                    }
                 }
             }
+        }
+        if (requesterName != null && stores.executiveNamed(requesterName)) {
+            names.add(requesterName);
         }
         return names;
     }

@@ -11,26 +11,35 @@ import java.time.Duration;
  * @param grace in wall-clock mode, how long past a due time a clock waits for a stalled source before it
  *              fires anyway (a source that reports nothing: its instance is down, or its task is moving)
  * @param lag how many records a ticket partition still has to read; tells a caught-up source from a slow one
+ * @param lateness how far out of event-time order a partition's events may arrive (a help desk publishing a
+ *                 ticket's reply after a newer event of another ticket) and still count before their clocks fire;
+ *                 a source still reading reports its progress less this much
  */
-public record EventTimeOptions(Integer ticketPartitions, Duration markInterval, Duration grace, InputLag lag) {
+public record EventTimeOptions(Integer ticketPartitions, Duration markInterval, Duration grace, InputLag lag,
+                               Duration lateness) {
 
     public static EventTimeOptions defaults() {
-        return new EventTimeOptions(null, Duration.ofMillis(250), Duration.ofMinutes(2), InputLag.NONE);
+        return new EventTimeOptions(null, Duration.ofMillis(250), Duration.ofMinutes(2), InputLag.NONE,
+                Duration.ofMinutes(2));
+    }
+
+    public EventTimeOptions withLateness(Duration d) {
+        return new EventTimeOptions(ticketPartitions, markInterval, grace, lag, d);
     }
 
     public EventTimeOptions withTicketPartitions(Integer n) {
-        return new EventTimeOptions(n, markInterval, grace, lag);
+        return new EventTimeOptions(n, markInterval, grace, lag, lateness);
     }
 
     public EventTimeOptions withGrace(Duration g) {
-        return new EventTimeOptions(ticketPartitions, markInterval, g, lag);
+        return new EventTimeOptions(ticketPartitions, markInterval, g, lag, lateness);
     }
 
     public EventTimeOptions withLag(InputLag l) {
-        return new EventTimeOptions(ticketPartitions, markInterval, grace, l);
+        return new EventTimeOptions(ticketPartitions, markInterval, grace, l, lateness);
     }
 
     public EventTimeOptions withMarkInterval(Duration d) {
-        return new EventTimeOptions(ticketPartitions, d, grace, lag);
+        return new EventTimeOptions(ticketPartitions, d, grace, lag, lateness);
     }
 }

@@ -44,14 +44,17 @@ final class EventTimeProgress {
         return Math.min(wallMs, Math.max(floor, watermark.orElse(floor)));
     }
 
-    /** What a ticket-partition task reports for its partition (see {@link Watermark}). */
-    static Watermark mark(int partition, long maxSeenMs, boolean caughtUp, boolean replay, long wallMs) {
+    /**
+     * What a ticket-partition task reports for its partition (see {@link Watermark}): while it is still reading,
+     * what it has read less the allowed lateness (an event that much out of order still counts); once caught
+     * up, all it has read (replay) or the wall-clock time (live: everything published until now is read).
+     */
+    static Watermark mark(int partition, long maxSeenMs, boolean caughtUp, boolean replay, long wallMs, long latenessMs) {
+        long read = maxSeenMs < 0 ? -1 : Math.max(0, maxSeenMs - (caughtUp ? 0 : latenessMs));
         if (replay) {
-            return new Watermark(partition, maxSeenMs, caughtUp);
+            return new Watermark(partition, read, caughtUp);
         }
-        // Live: an event stamped ahead of this clock cannot move time past it; a source with nothing left
-        // to read has seen everything published until now.
-        long progress = caughtUp ? wallMs : Math.min(maxSeenMs, wallMs);
-        return new Watermark(partition, progress, caughtUp);
+        // Live: an event stamped ahead of this clock cannot move time past it.
+        return new Watermark(partition, caughtUp ? wallMs : Math.min(read, wallMs), caughtUp);
     }
 }

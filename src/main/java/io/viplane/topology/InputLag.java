@@ -3,9 +3,9 @@ package io.viplane.topology;
 import java.util.OptionalLong;
 
 /**
- * Records of an input partition not yet fetched by this instance, as its consumer last measured them.
+ * Records of an input partition not yet processed and committed by this instance.
  * Kafka Streams does not show a processor how far behind its input is; the application supplies this
- * from the consumer's {@code records-lag} metric. Empty when unknown (not fetched yet, not assigned here).
+ * from its task metadata. Empty when unknown (not fetched yet, not assigned here).
  */
 @FunctionalInterface
 public interface InputLag {

@@ -25,8 +25,20 @@ public final class Names {
     /** Compacted: the latest value per key is the state of the entity. */
     public static final List<String> COMPACTED_TOPICS = List.of(ACCOUNTS, CONTACTS, AGENTS);
 
+    /**
+     * The executive-contact index, written and read by the pipeline (a global store needs a topic of its
+     * own, so it is not one of Kafka Streams' prefixed internal topics). Compacted; not part of the contract.
+     */
+    public static final String EXEC_INDEX = "viplane.executive-contacts";
+    /** Topics the pipeline owns besides the contract's. */
+    public static final List<String> PIPELINE_TOPICS = List.of(EXEC_INDEX);
+
     public static List<String> allTopics() {
-        return java.util.stream.Stream.concat(INPUT_TOPICS.stream(), OUTPUT_TOPICS.stream()).toList();
+        return java.util.stream.Stream.of(INPUT_TOPICS, OUTPUT_TOPICS, PIPELINE_TOPICS).flatMap(List::stream).toList();
+    }
+
+    public static boolean compacted(String topic) {
+        return COMPACTED_TOPICS.contains(topic) || PIPELINE_TOPICS.contains(topic);
     }
 
     // Internal (repartition) topics; Kafka Streams prefixes them with the application id.
@@ -56,6 +68,10 @@ public final class Names {
     public static final String WATERMARK_STORE = "ticket-watermarks";
     /** Global: every instance sees every agent (see README, "agents as a global table"). */
     public static final String AGENT_STORE = "agents";
+    /** Global: executive contacts of every account by normalised name (see ExecutiveIndexProcessor). */
+    public static final String EXEC_INDEX_STORE = "executive-contacts-by-name";
+    /** Per contact partition: each contact's current entry in the executive index. */
+    public static final String EXEC_INDEX_OWNER_STORE = "executive-index-entries";
     public static final String SLA_METRICS_HOURLY_STORE = "sla-metrics-hourly";
     public static final String SLA_METRICS_DAILY_STORE = "sla-metrics-daily";
 
@@ -68,6 +84,9 @@ public final class Names {
     public static final String P_TICKET_DEDUP = "ticket-dedup-and-owner";
     public static final String P_CONTACT_OWNER = "contact-owner";
     public static final String P_ACCOUNT_STATE_STAMP = "account-as-state";
+    public static final String P_EXEC_INDEX = "executive-index";
+    public static final String SINK_EXEC_INDEX = "executive-index-sink";
+    public static final String SRC_EXEC_INDEX = "executive-index-source";
     public static final String P_TICKET_ROUTER = "ticket-router";
     public static final String P_ACCOUNT_UPSERT = "account-upsert";
     public static final String P_CONTACT_UPSERT = "contact-upsert";

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.common.utils.Bytes;
@@ -86,8 +87,13 @@ public final class ViplaneTopology {
                 .process(() -> new AccountUpsertProcessor(rules, options), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores);
 
-        KStream<String, SpecificRecord> fromContacts = builder.stream(Names.CONTACTS,
-                        consumed(Contact.class, format, Names.SRC_CONTACTS))
+        KStream<String, Contact> contacts = builder.stream(Names.CONTACTS, consumed(Contact.class, format, Names.SRC_CONTACTS));
+        contacts.process(ExecutiveIndexProcessor::new, Named.as(Names.P_EXEC_INDEX), Names.EXEC_INDEX_OWNER_STORE)
+                .to(Names.EXEC_INDEX, Produced.with(KEYS, KEYS).withName(Names.SINK_EXEC_INDEX));
+        builder.globalTable(Names.EXEC_INDEX, Consumed.with(KEYS, KEYS).withName(Names.SRC_EXEC_INDEX),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(Names.EXEC_INDEX_STORE)
+                        .withKeySerde(KEYS).withValueSerde(KEYS));
+        KStream<String, SpecificRecord> fromContacts = contacts
                 .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
@@ -123,6 +129,7 @@ public final class ViplaneTopology {
                 KEYS, Serdes.Long()));
         keyValue(b, Names.TICKET_OWNER_STORE, StateSerdes.cbor(TicketOwner.class));
         keyValue(b, Names.CONTACT_OWNER_STORE, Serdes.String());
+        keyValue(b, Names.EXEC_INDEX_OWNER_STORE, Serdes.String());
         keyValue(b, Names.ACCOUNT_STORE, StateSerdes.avro(Account.class));
         keyValue(b, Names.CONTACT_STORE, StateSerdes.avro(Contact.class));
         keyValue(b, Names.TICKET_STORE, StateSerdes.cbor(TicketState.class));

@@ -53,7 +53,7 @@ final class WatermarkEmitter {
 
     private void send(boolean caughtUp) {
         long wall = context.currentSystemTimeMs();
-        Watermark m = EventTimeProgress.mark(partition, maxSeenMs, caughtUp, replay, wall);
+        Watermark m = EventTimeProgress.mark(partition, maxSeenMs, caughtUp, replay, wall, options.lateness().toMillis());
         if (m.progressMs() < 0 && !caughtUp) {
             return; // nothing to say yet
         }

@@ -58,11 +58,15 @@ class PipelineIntegrationTest {
                     "2026-01-16T16:" + String.format("%02d", i) + ":00Z", "NORMAL"));
         }
         KafkaStreams first = start(appId, stateDir);
-        List<JsonNode> phase1 = awaitRouted(k -> k.startsWith("eos-t"), 20);
+        // The account reaches the account partition through its own repartition topic: a ticket processed
+        // before it (a cold start with both in the backlog) is routed UNKNOWN_ACCOUNT first, then re-routed.
+        Map<String, String> phase1 = new HashMap<>();
+        awaitRouted(k -> k.startsWith("eos-t"), r -> {
+            phase1.put(r.get("ticket_id").asText(), r.get("tier").asText());
+            return phase1.size() == 20 && phase1.values().stream().allMatch("T2"::equals);
+        });
         first.close(Duration.ofSeconds(30));
-        assertTrue(phase1.stream().allMatch(r -> r.get("tier").asText().equals("T2")),
-                () -> phase1.stream().map(r -> r.get("ticket_id").asText() + "=" + r.get("tier").asText() + " "
-                        + r.get("reasons").get(0).asText()).toList().toString());
+        assertTrue(phase1.size() == 20 && phase1.values().stream().allMatch("T2"::equals), phase1.toString());
 
         // While the pipeline is down: every event again (duplicates), ten new tickets, an upgrade to T1.
         for (int i = 0; i < 20; i++) {
@@ -88,7 +92,9 @@ class PipelineIntegrationTest {
                 return false;
             }, true);
             for (int i = 0; i < 20; i++) {
-                assertEquals(List.of("T2", "T1"), tiers.get("eos-t" + i), "ticket eos-t" + i);
+                List<String> l = tiers.get("eos-t" + i);
+                List<String> known = l.get(0).equals("STANDARD") ? l.subList(1, l.size()) : l; // UNKNOWN_ACCOUNT first
+                assertEquals(List.of("T2", "T1"), known, "ticket eos-t" + i + ": " + l);
             }
             for (int i = 20; i < 30; i++) {
                 List<String> l = tiers.get("eos-t" + i);

@@ -16,31 +16,44 @@ public final class EmbeddedKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
-            try {
-                KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .setConfigProp("auto.create.topics.enable", "false")
-                        .build();
-                c.format();
-                c.startup();
-                c.waitForReadyBrokers();
-                cluster = c;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        c.close();
-                    } catch (Exception ignored) {
-                        // the JVM is exiting; the broker's temp dirs go with it
-                    }
-                }));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the embedded Kafka broker", e);
-            }
+            KafkaClusterTestKit c = start();
+            cluster = c;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting; the broker's temp dirs go with it
+                }
+            }));
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * A broker of the caller's own, for a test whose input must be exactly its own (a replay from the
+     * start of the topics sees every other test's records on the shared broker). Close it when done.
+     */
+    public static KafkaClusterTestKit isolated() {
+        return start();
+    }
+
+    private static KafkaClusterTestKit start() {
+        try {
+            KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .build();
+            c.format();
+            c.startup();
+            c.waitForReadyBrokers();
+            return c;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an embedded Kafka broker", e);
+        }
     }
 
     public static Properties clientProps() {

@@ -85,6 +85,37 @@ class EscalationTopologyTest {
     }
 
     @Test
+    void anExecutiveWritingFromAPersonalAddressWithoutAnAccountIsFoundThroughTheIndex() {
+        p.account(account("acc-1", 600_000));
+        p.account(account("acc-2", 20_000));
+        p.contact(contact("c-ceo", "acc-1", "C_LEVEL").put("name", "Dana Whitfield"));
+        p.contact(contact("c-user", "acc-2", "END_USER").put("name", "Sam Carter"));
+        // No account at all, and another account: the index of every account's executives knows her.
+        p.ticket(created("e1", "t1", null, at(0), "NORMAL")
+                .put("requester_email", "dana.w@gmail.com").put("requester_name", "whitfield, dana"));
+        p.ticket(created("e2", "t2", "acc-2", at(0), "NORMAL")
+                .put("requester_email", "dwhitfield@outlook.com").put("requester_name", "Dana Whitfield"));
+        // Not an executive anywhere, and an executive's name from a company address: nothing to verify.
+        p.ticket(created("e3", "t3", null, at(0), "NORMAL")
+                .put("requester_email", "sam@gmail.com").put("requester_name", "Sam Carter"));
+        p.ticket(created("e4", "t4", "acc-2", at(0), "NORMAL")
+                .put("requester_email", "dana@acc2.example").put("requester_name", "Dana Whitfield"));
+        List<JsonNode> possible = escalations("POSSIBLE_VIP_CONTACT");
+        assertEquals(List.of("t1", "t2"), possible.stream().map(e -> e.get("ticket_id").asText()).sorted().toList());
+        for (JsonNode e : possible) {
+            String text = (e.get("summary").asText() + e.get("evidence")).toLowerCase();
+            assertFalse(text.contains("dana") || text.contains("whitfield") || text.contains("executive")
+                    || text.contains("acc-1"), text);
+        }
+
+        // She is no longer an executive: the index forgets her.
+        p.contact(contact("c-ceo", "acc-1", "END_USER").put("name", "Dana Whitfield"));
+        p.ticket(created("e5", "t5", null, at(1), "NORMAL")
+                .put("requester_email", "dana.w@gmail.com").put("requester_name", "Dana Whitfield"));
+        assertEquals(List.of(), escalations("POSSIBLE_VIP_CONTACT"));
+    }
+
+    @Test
     void replayedEventsNeverDuplicateAnEscalation() {
         p.account(account("acc-1", 600_000));
         JsonNode angry = created("e1", "t1", "acc-1", at(0), "URGENT")
