@@ -185,15 +185,16 @@ public record NotifyConfig(
     }
 
     private static URI uri(String s, String file, String path) {
+        URI u;
         try {
-            URI u = URI.create(s);
-            if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
-                throw err(file, path + ".url", "expected an http(s) URL");
-            }
-            return u;
+            u = URI.create(s);
         } catch (IllegalArgumentException e) {
             throw err(file, path + ".url", "not a valid URL"); // the URL itself is not quoted: it may be a secret
         }
+        if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
+            throw err(file, path + ".url", "expected an http(s) URL");
+        }
+        return u;
     }
 
     private static Duration ms(JsonNode n, String key, Duration d) {
