@@ -20,14 +20,22 @@ public final class Ledger {
 
     private final Map<String, LedgerEntry> entries = new HashMap<>();
     private final Map<String, OpenAlert> openByDedupKey = new HashMap<>();
+    /** HELD and SENDING entries only: the notifier scans these every poll, not the whole ledger. */
+    private final Map<String, LedgerEntry> pending = new HashMap<>();
 
     public void clear() {
         entries.clear();
         openByDedupKey.clear();
+        pending.clear();
     }
 
     public void apply(LedgerEntry e) {
         entries.put(e.key(), e);
+        if (e.isFinal()) {
+            pending.remove(e.key());
+        } else {
+            pending.put(e.key(), e);
+        }
         if (e.status() != LedgerEntry.Status.DELIVERED || e.dedupKey() == null) {
             return;
         }
@@ -50,9 +58,8 @@ public final class Ledger {
     /** HELD or SENDING entries of the given source partitions. */
     public List<LedgerEntry> pending(Set<String> ownedPartitions) {
         List<LedgerEntry> out = new ArrayList<>();
-        for (LedgerEntry e : entries.values()) {
-            if ((e.status() == LedgerEntry.Status.HELD || e.status() == LedgerEntry.Status.SENDING)
-                    && ownedPartitions.contains(e.sourcePartition())) {
+        for (LedgerEntry e : pending.values()) {
+            if (ownedPartitions.contains(e.sourcePartition())) {
                 out.add(e);
             }
         }
