@@ -49,7 +49,14 @@ final class NotifyCommand implements Callable<Integer> {
         Properties kafka = new Properties();
         kafka.putAll(config.kafka());
         kafka.put("bootstrap.servers", config.bootstrapServers());
-        String problem = KafkaReachability.problem(kafka, 15_000);
+        long timeoutMs;
+        try {
+            timeoutMs = Long.parseLong(env.getOrDefault("VIPLANE_CONNECT_TIMEOUT_MS", "15000").trim());
+        } catch (NumberFormatException e) {
+            spec.commandLine().getErr().println("viplane notify: VIPLANE_CONNECT_TIMEOUT_MS must be a number of milliseconds");
+            return 2;
+        }
+        String problem = KafkaReachability.problem(kafka, timeoutMs); // same one-line failure as the other commands
         if (problem != null) {
             spec.commandLine().getErr().println("viplane: " + problem);
             return 1;
