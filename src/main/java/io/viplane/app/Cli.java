@@ -33,6 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ReportCommand.class,
                 GenerateCommand.class,
                 DescribeCommand.class,
+                NotifyCommand.class,
                 HelpCommand.class},
         footer = {"", "Configuration: --config FILE (.properties or .yaml), then VIPLANE_<KEY> environment variables "
                 + "(e.g. VIPLANE_BOOTSTRAP_SERVERS, VIPLANE_SECURITY_PROTOCOL), then flags. Keys not starting with "

@@ -1,0 +1,612 @@
+package io.viplane.notify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.viplane.codec.Codec;
+import io.viplane.codec.Codecs;
+import io.viplane.codec.Format;
+import io.viplane.model.AtRiskAccount;
+import io.viplane.model.Escalation;
+import io.viplane.model.RoutedTicket;
+import io.viplane.model.SlaEvent;
+import io.viplane.model.SlaState;
+import io.viplane.model.TicketStatus;
+import io.viplane.notify.channel.Bodies;
+import io.viplane.notify.channel.ChannelClient;
+import io.viplane.notify.channel.ChannelSpec;
+import io.viplane.notify.channel.ChannelType;
+import io.viplane.notify.channel.Outcome;
+import io.viplane.notify.ledger.Ledger;
+import io.viplane.notify.ledger.LedgerEntry;
+import io.viplane.notify.route.Plan;
+import io.viplane.notify.route.RouteRules;
+import io.viplane.notify.route.RoutesFile;
+import io.viplane.policy.PolicyLoader;
+import io.viplane.sla.calendar.BusinessCalendar;
+import io.viplane.sla.calendar.CalendarSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code viplane notify}: reads the pipeline's escalations, at-risk accounts, SLA events and routed
+ * tickets ({@code read_committed}, its own consumer group, so delivery trouble never slows the
+ * pipeline) and delivers each notice once per channel.
+ *
+ * <p>Per poll batch: (1) decide every delivery from the routes; deliveries already in the ledger
+ * are skipped; (2) commit a SENDING entry for each one to be sent now (one transaction); (3) send,
+ * channels in parallel, each channel in order; (4) commit DELIVERED / DEAD / HELD entries, dead
+ * letters and the input offsets in one transaction. A restart therefore re-reads only uncommitted
+ * input, and the ledger (compacted, read back at every partition assignment) says what was sent.
+ * A SENDING entry found at start-up means the notifier stopped mid-delivery: idempotent channels
+ * (PagerDuty by dedup_key, webhooks by delivery id) are sent again; Slack and Teams, which have no
+ * idempotency key, are dead-lettered as "outcome unknown" rather than risk a second post
+ * ({@code resend_uncertain} per channel changes that).
+ */
+public final class NotifyService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyService.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int CONTEXT_CAPACITY = 100_000;
+
+    private final NotifyConfig config;
+    private final RouteRules rules;
+    private final ChannelClient client;
+    private final Clock clock;
+    private final Ledger ledger = new Ledger();
+    private final TicketContext.Cache contexts = new TicketContext.Cache(CONTEXT_CAPACITY);
+    private final Map<String, ExecutorService> workers = new HashMap<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Codec<Escalation> escalations;
+    private final Codec<AtRiskAccount> atRisk;
+    private final Codec<SlaEvent> slaEvents;
+    private final Codec<RoutedTicket> routed;
+    private final Set<String> owned = new HashSet<>();
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaProducer<byte[], byte[]> producer;
+    private boolean recoverPending;
+    /** Test hook: runs after the sends of a batch, before their outcomes are committed. */
+    private Runnable beforeOutcomeCommit = () -> { };
+
+    public NotifyService(NotifyConfig config, RouteRules rules, ChannelClient client, Clock clock) {
+        this.config = config;
+        this.rules = rules;
+        this.client = client;
+        this.clock = clock;
+        boolean avro = config.format() == Format.AVRO;
+        this.escalations = avro ? Codecs.avro(Escalation.class) : Codecs.json(Escalation.class);
+        this.atRisk = avro ? Codecs.avro(AtRiskAccount.class) : Codecs.json(AtRiskAccount.class);
+        this.slaEvents = avro ? Codecs.avro(SlaEvent.class) : Codecs.json(SlaEvent.class);
+        this.routed = avro ? Codecs.avro(RoutedTicket.class) : Codecs.json(RoutedTicket.class);
+    }
+
+    /** Routes and calendar from the config's files (validated: an invalid file stops start-up). */
+    public static RouteRules rules(NotifyConfig config) {
+        Map<String, ChannelType> types = config.channels().values().stream()
+                .collect(Collectors.toMap(ChannelSpec::name, ChannelSpec::type));
+        RoutesFile routes = RoutesFile.load(config.routes(), types);
+        return new RouteRules(routes.routes(), routes.urgent(), calendar(config.policy(), routes.calendar()));
+    }
+
+    static BusinessCalendar calendar(String policyName, String calendarName) {
+        if (calendarName == null || calendarName.equals("always")) {
+            return BusinessCalendar.always();
+        }
+        PolicyLoader.LoadedPolicy p = PolicyLoader.load(policyName);
+        var node = p.policy().calendars().get(calendarName);
+        if (node == null) {
+            throw new IllegalArgumentException("calendar '" + calendarName + "' is not in policy " + p.origin()
+                    + " (calendars: " + String.join(", ", p.policy().calendars().keySet()) + ")");
+        }
+        CalendarSpec spec = CalendarSpec.fromJson(calendarName, node);
+        return spec.isAlwaysOpen() ? BusinessCalendar.always()
+                : p.baseDir() == null ? BusinessCalendar.of(calendarName, spec, null)
+                : BusinessCalendar.of(calendarName, spec, null, p.baseDir());
+    }
+
+    /** The command's entry point: runs until SIGTERM / SIGINT. Returns the exit code. */
+    public static int run(NotifyConfig config) {
+        RouteRules rules;
+        try {
+            rules = rules(config);
+        } catch (RuntimeException e) {
+            System.err.println("viplane notify: " + e.getMessage());
+            return 1;
+        }
+        NotifyService service = new NotifyService(config, rules, new ChannelClient(config.retry()), Clock.systemUTC());
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.stop();
+            try {
+                main.join(30_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        service.runUntilStopped();
+        return 0;
+    }
+
+    void onBeforeOutcomeCommit(Runnable hook) {
+        this.beforeOutcomeCommit = hook;
+    }
+
+    public void stop() {
+        stopping.set(true);
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+    }
+
+    public void runUntilStopped() {
+        start();
+        try {
+            while (!stopping.get()) {
+                step();
+            }
+        } catch (WakeupException e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        } finally {
+            close();
+        }
+    }
+
+    void start() {
+        ensureTopics();
+        Properties p = base();
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        // Fences a previous instance with the same id and aborts its open transaction, so the
+        // ledger read below is not held up by it.
+        producer.initTransactions();
+        Properties c = base();
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.startFrom());
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxBatch()));
+        // a batch may wait out retries (bounded by the retry policy) before its offsets commit
+        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
+        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(config.topics().inputs(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(tp -> owned.remove(tp.toString()));
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                partitions.forEach(tp -> owned.add(tp.toString()));
+                loadLedger();
+                recoverPending = true;
+            }
+        });
+        LOG.info("notifier started: group {}, {} channels, {} routes", config.groupId(), config.channels().size(),
+                rules.routes().size());
+    }
+
+    private Properties base() {
+        Properties p = new Properties();
+        p.putAll(config.kafka());
+        p.put("bootstrap.servers", config.bootstrapServers());
+        return p;
+    }
+
+    private void ensureTopics() {
+        try (Admin admin = Admin.create(base())) {
+            List<NewTopic> topics = List.of(
+                    new NewTopic(config.topics().ledger(), config.ledgerPartitions(), config.replicationFactor())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(config.topics().dlq(), 1, config.replicationFactor()));
+            for (NewTopic t : topics) {
+                try {
+                    admin.createTopics(List.of(t)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + t.name() + ": " + e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating topics");
+        }
+    }
+
+    /** Reads the whole ledger (committed records only) into memory. */
+    private void loadLedger() {
+        ledger.clear();
+        Properties c = base();
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> r = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = r.partitionsFor(config.topics().ledger()).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            r.assign(parts);
+            r.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = r.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> r.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> rec : r.poll(Duration.ofMillis(200))) {
+                    if (rec.value() == null) {
+                        continue;
+                    }
+                    try {
+                        ledger.apply(NotifyJson.MAPPER.readValue(rec.value(), LedgerEntry.class));
+                    } catch (java.io.IOException e) {
+                        LOG.warn("ledger record at {}-{}@{} unreadable, skipped", rec.topic(), rec.partition(), rec.offset());
+                    }
+                }
+            }
+        }
+        LOG.info("ledger loaded: {} deliveries", ledger.size());
+    }
+
+    // ---- one step of the loop ----
+
+    /** A delivery to make now: one notice, or a digest of several, to one channel. */
+    private record Job(ChannelSpec channel, List<LedgerEntry> entries, String digestKey, String title) {
+    }
+
+    private final class Batch {
+        final List<Job> jobs = new ArrayList<>();
+        final List<LedgerEntry> held = new ArrayList<>();
+        final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+        final Map<String, LedgerEntry> planned = new HashMap<>(); // key -> entry, deliveries decided in this batch
+
+        boolean isEmpty() {
+            return jobs.isEmpty() && held.isEmpty() && deadLetters.isEmpty();
+        }
+    }
+
+    void step() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        Instant now = clock.instant();
+        Batch batch = new Batch();
+        if (recoverPending) {
+            recover(batch, now);
+            recoverPending = false;
+        }
+        for (ConsumerRecord<byte[], byte[]> rec : records) {
+            intake(rec, batch, now);
+        }
+        releaseDue(batch, now);
+        if (batch.isEmpty() && records.isEmpty()) {
+            return;
+        }
+        List<LedgerEntry> outcomes = new ArrayList<>();
+        if (!batch.jobs.isEmpty()) {
+            commit(batch.jobs.stream().flatMap(j -> j.entries().stream())
+                    .map(e -> e.with(LedgerEntry.Status.SENDING, e.attempts(), null, null, now)).toList(), List.of(), null);
+            outcomes.addAll(send(batch.jobs));
+        }
+        beforeOutcomeCommit.run();
+        outcomes.addAll(batch.held);
+        List<ProducerRecord<byte[], byte[]>> dlq = new ArrayList<>(batch.deadLetters);
+        for (LedgerEntry e : outcomes) {
+            if (e.status() == LedgerEntry.Status.DEAD) {
+                dlq.add(deadLetter(e));
+            }
+        }
+        commit(outcomes, dlq, records.isEmpty() ? null : offsets(records));
+    }
+
+    private void intake(ConsumerRecord<byte[], byte[]> rec, Batch batch, Instant now) {
+        String source = rec.topic() + "-" + rec.partition();
+        try {
+            if (rec.value() == null) {
+                return; // nothing to tell
+            }
+            String topic = rec.topic();
+            NotifyConfig.Topics t = config.topics();
+            if (topic.equals(t.escalations())) {
+                Escalation e = escalations.decode(rec.value());
+                plan(Notices.fromEscalation(e, contexts.get(e.getTicketId())), source, batch, now);
+            } else if (topic.equals(t.atRisk())) {
+                plan(Notices.fromAtRisk(atRisk.decode(rec.value())), source, batch, now);
+            } else if (topic.equals(t.routed())) {
+                RoutedTicket r = routed.decode(rec.value());
+                contexts.put(r.getTicketId(), TicketContext.of(r));
+                Notice n = Notices.fromRouted(r);
+                if (n != null) {
+                    plan(n, source, batch, now);
+                }
+                if (r.getStatus() == TicketStatus.SOLVED || r.getStatus() == TicketStatus.CLOSED) {
+                    resolveAll(openAlerts(batch, a -> r.getTicketId().equals(a.ticketId())),
+                            "ticket " + r.getTicketId() + " " + r.getStatus().name().toLowerCase(), source, batch, now);
+                }
+            } else if (topic.equals(t.slaEvents())) {
+                SlaEvent s = slaEvents.decode(rec.value());
+                if (s.getState() == SlaState.MET) {
+                    String key = Notices.slaDedupKey(s.getTicketId(), s.getMetric().name());
+                    resolveAll(openAlerts(batch, a -> key.equals(a.dedupKey())),
+                            s.getMetric() + " SLA met on " + s.getTicketId(), source, batch, now);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Bad input never stops the notifier and is never dropped silently. The reason is the
+            // error's first line (codec errors name the field, never the value).
+            ObjectNode v = NotifyJson.object().put("source_topic", rec.topic()).put("partition", rec.partition())
+                    .put("offset", rec.offset()).put("reason", PolicyLoader.firstLine(String.valueOf(e.getMessage())))
+                    .put("error", e.getClass().getSimpleName()).put("at", now.toString());
+            batch.deadLetters.add(new ProducerRecord<>(config.topics().dlq(), rec.key(), NotifyJson.bytes(v)));
+            LOG.warn("unreadable record {}-{}@{} dead-lettered: {}", rec.topic(), rec.partition(), rec.offset(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Open alerts from the ledger plus triggers decided earlier in this batch (sent before the resolve). */
+    private List<Ledger.OpenAlert> openAlerts(Batch batch, java.util.function.Predicate<Ledger.OpenAlert> which) {
+        Map<String, Ledger.OpenAlert> out = new LinkedHashMap<>();
+        for (Ledger.OpenAlert a : ledger.openAlerts()) {
+            if (which.test(a)) {
+                out.put(a.dedupKey() + "|" + a.channel(), a);
+            }
+        }
+        for (LedgerEntry e : batch.planned.values()) {
+            if ("trigger".equals(e.action())) {
+                Ledger.OpenAlert a = new Ledger.OpenAlert(e.noticeId(), e.channel(), e.dedupKey(), e.ticketId());
+                if (which.test(a)) {
+                    out.put(a.dedupKey() + "|" + a.channel(), a);
+                }
+            } else if ("resolve".equals(e.action())) {
+                out.remove(e.dedupKey() + "|" + e.channel());
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private void resolveAll(List<Ledger.OpenAlert> alerts, String why, String source, Batch batch, Instant now) {
+        for (Ledger.OpenAlert a : alerts) {
+            Notice n = Notices.resolve(a.triggerNoticeId(), a.dedupKey(), a.ticketId(), why, now);
+            decide(n, new Plan(a.channel(), "resolve", null, null), source, batch, now);
+        }
+    }
+
+    private void plan(Notice n, String source, Batch batch, Instant now) {
+        for (Plan p : rules.plan(n, now)) {
+            decide(n, p, source, batch, now);
+        }
+    }
+
+    private void decide(Notice n, Plan p, String source, Batch batch, Instant now) {
+        String key = LedgerEntry.key(n.id(), p.channel());
+        if (ledger.get(n.id(), p.channel()) != null || batch.planned.containsKey(key)) {
+            return; // decided before: delivered, dead, held or being sent
+        }
+        ChannelSpec ch = config.channels().get(p.channel());
+        String action = ch.type() != ChannelType.PAGERDUTY ? "message"
+                : n.source() == Notice.Source.RESOLVE ? "resolve" : "trigger";
+        LedgerEntry e = new LedgerEntry(n.id(), p.channel(), p.now() ? LedgerEntry.Status.SENDING : LedgerEntry.Status.HELD,
+                0, null, null, now, p.releaseAt(), p.digestKey(), action,
+                ch.type() == ChannelType.PAGERDUTY ? n.dedupKey() : null, n.ticketId(), source, n);
+        batch.planned.put(key, e);
+        if (p.now()) {
+            batch.jobs.add(new Job(ch, List.of(e), null, null));
+        } else {
+            batch.held.add(e);
+            LOG.info("held for {}: {} -> {} until {}", p.route(), n.label(), p.channel(), p.releaseAt());
+        }
+    }
+
+    /** Held deliveries whose time has come: digests grouped into one message each. */
+    private void releaseDue(Batch batch, Instant now) {
+        Map<String, List<LedgerEntry>> digests = new LinkedHashMap<>();
+        for (LedgerEntry e : ledger.pending(owned)) {
+            if (e.status() != LedgerEntry.Status.HELD || e.releaseAt() == null || e.releaseAt().isAfter(now)
+                    || batch.planned.containsKey(e.key())) {
+                continue;
+            }
+            ChannelSpec ch = config.channels().get(e.channel());
+            if (ch == null) {
+                batch.held.add(e.with(LedgerEntry.Status.DEAD, e.attempts(), null, "channel no longer configured", now));
+                continue;
+            }
+            batch.planned.put(e.key(), e);
+            if (e.digestKey() == null) {
+                batch.jobs.add(new Job(ch, List.of(e), null, null));
+            } else {
+                digests.computeIfAbsent(e.digestKey(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        digests.forEach((key, entries) -> {
+            entries.sort((a, b) -> a.notice().occurredAt().compareTo(b.notice().occurredAt()));
+            batch.jobs.add(new Job(config.channels().get(entries.get(0).channel()), entries, key, digestTitle(key)));
+        });
+    }
+
+    private static String digestTitle(String digestKey) {
+        String[] parts = digestKey.split("/", 4); // channel/route/hour|day/window
+        return parts.length == 4 ? "viplane digest · " + parts[1] + " · " + parts[3] : "viplane digest";
+    }
+
+    /** Deliveries a previous run left SENDING: re-sent where that is safe, otherwise dead-lettered. */
+    private void recover(Batch batch, Instant now) {
+        for (LedgerEntry e : ledger.pending(owned)) {
+            if (e.status() != LedgerEntry.Status.SENDING || batch.planned.containsKey(e.key())) {
+                continue;
+            }
+            ChannelSpec ch = config.channels().get(e.channel());
+            batch.planned.put(e.key(), e);
+            if (ch != null && ch.resendUncertain() && e.notice() != null) {
+                LOG.info("re-sending {} -> {} (outcome unknown after a restart; the channel is idempotent)",
+                        e.noticeId(), e.channel());
+                batch.jobs.add(new Job(ch, List.of(e), null, null));
+            } else {
+                batch.held.add(e.with(LedgerEntry.Status.DEAD, e.attempts(), null,
+                        "outcome unknown: the notifier stopped during delivery; not re-sent to avoid a duplicate post", now));
+            }
+        }
+    }
+
+    /** Sends every job: channels in parallel, each channel's jobs in order (a resolve after its trigger). */
+    private List<LedgerEntry> send(List<Job> jobs) {
+        Map<String, List<Job>> byChannel = new LinkedHashMap<>();
+        jobs.forEach(j -> byChannel.computeIfAbsent(j.channel().name(), k -> new ArrayList<>()).add(j));
+        List<Future<List<LedgerEntry>>> futures = new ArrayList<>();
+        byChannel.forEach((name, list) -> futures.add(worker(name).submit(() -> {
+            List<LedgerEntry> out = new ArrayList<>();
+            for (Job j : list) {
+                out.addAll(sendOne(j));
+            }
+            return out;
+        })));
+        List<LedgerEntry> out = new ArrayList<>();
+        for (Future<List<LedgerEntry>> f : futures) {
+            try {
+                out.addAll(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while delivering");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("delivery worker failed", e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private ExecutorService worker(String channel) {
+        return workers.computeIfAbsent(channel, c -> Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "notify-" + c);
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    private List<LedgerEntry> sendOne(Job j) throws InterruptedException {
+        Instant now = clock.instant();
+        List<Notice> notices = j.entries().stream().map(LedgerEntry::notice).toList();
+        byte[] body;
+        String deliveryId;
+        try {
+            if (j.digestKey() == null) {
+                body = Bodies.single(j.channel(), notices.get(0), config.links(), now);
+                deliveryId = Bodies.deliveryId(notices.get(0), j.channel());
+            } else {
+                body = Bodies.digest(j.channel(), j.title(), j.digestKey(), notices, config.links());
+                deliveryId = j.digestKey();
+            }
+        } catch (RuntimeException e) {
+            return j.entries().stream().map(x -> x.with(LedgerEntry.Status.DEAD, 0, null,
+                    "cannot build payload: " + e.getClass().getSimpleName(), now)).toList();
+        }
+        ChannelClient.Result r = client.send(j.channel(), body, deliveryId);
+        Instant done = clock.instant();
+        boolean ok = r.outcome().status() == Outcome.Status.DELIVERED;
+        String what = j.digestKey() == null ? notices.get(0).label() : "digest of " + notices.size();
+        if (ok) {
+            LOG.info("{} <- {}{}", j.channel(), j.channel().type() == ChannelType.PAGERDUTY
+                    ? (notices.get(0).source() == Notice.Source.RESOLVE ? "resolve: " : "trigger: ") : "", what);
+        } else {
+            LOG.warn("{} dead-lettered {}: {}", j.channel(), what, r.outcome().reason());
+        }
+        return j.entries().stream().map(x -> ok
+                ? x.with(LedgerEntry.Status.DELIVERED, x.attempts() + r.attempts(), r.outcome().providerId(), null, done)
+                : x.with(LedgerEntry.Status.DEAD, x.attempts() + r.attempts(), null, r.outcome().reason(), done)).toList();
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(LedgerEntry e) {
+        ObjectNode v = NotifyJson.object().put("notice_id", e.noticeId()).put("channel", e.channel())
+                .put("reason", e.reason()).put("attempts", e.attempts()).put("at", String.valueOf(e.updatedAt()));
+        LedgerEntry pending = ledgerOrPlanned(e);
+        if (pending != null && pending.notice() != null) {
+            v.set("notice", NotifyJson.MAPPER.valueToTree(pending.notice()));
+        }
+        return new ProducerRecord<>(config.topics().dlq(), e.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                NotifyJson.bytes(v));
+    }
+
+    private LedgerEntry ledgerOrPlanned(LedgerEntry e) {
+        LedgerEntry l = ledger.get(e.noticeId(), e.channel());
+        return l != null && l.notice() != null ? l : null;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+            out.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+        }
+        return out;
+    }
+
+    /** Ledger entries, dead letters and (optionally) input offsets in one transaction. */
+    private void commit(List<LedgerEntry> entries, List<ProducerRecord<byte[], byte[]>> dlq,
+                        Map<TopicPartition, OffsetAndMetadata> offsets) {
+        producer.beginTransaction();
+        try {
+            for (LedgerEntry e : entries) {
+                producer.send(new ProducerRecord<>(config.topics().ledger(),
+                        e.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), NotifyJson.bytes(e)));
+            }
+            dlq.forEach(producer::send);
+            if (offsets != null) {
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            }
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            // Fenced or failed: the transaction is lost; stop so a restart re-reads from the ledger.
+            stopping.set(true);
+            throw e;
+        }
+        entries.forEach(ledger::apply);
+    }
+
+    @Override
+    public void close() {
+        workers.values().forEach(ExecutorService::shutdownNow);
+        workers.clear();
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException ignored) {
+                // closing after a failure
+            }
+            consumer = null;
+        }
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException ignored) {
+                // closing after a failure
+            }
+            producer = null;
+        }
+    }
+}
