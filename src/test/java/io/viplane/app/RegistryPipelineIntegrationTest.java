@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.viplane.codec.ConfluentFrame;
 import io.viplane.codec.EdgeSerdes;
@@ -21,6 +22,7 @@ import io.viplane.model.Tier;
 import io.viplane.policy.PolicyLoader;
 import io.viplane.testing.EmbeddedKafka;
 import io.viplane.testing.EmbeddedSchemaRegistry;
+import io.viplane.testing.JavaScriptJudge;
 import io.viplane.topology.Names;
 import io.viplane.topology.TopologyOptions;
 import io.viplane.topology.ViplaneTopology;
@@ -177,6 +179,36 @@ class RegistryPipelineIntegrationTest {
                 .serialize(topic, ticket("reg-e3", "reg-t3", "reg-acc-3")));
         assertTrue(refused.getMessage().startsWith("the registry refused TicketEvent under subject " + topic
                 + "-value as incompatible with its earlier versions"), refused.getMessage());
+    }
+
+    @Test
+    void confluentsJavaScriptClientWritesWhatThePipelineReadsAndReadsWhatItWrites() throws Exception {
+        assumeTrue(JavaScriptJudge.available(), "node and npm are not installed");
+        // The contract schema is registered (as `viplane topics` does); the JS producer writes with it.
+        new RegistryClient(RegistrySettings.of(registry.url())).register(Names.TICKETS + "-value", TicketEvent.getClassSchema());
+        Account acc = Account.newBuilder().setAccountId("reg-acc-js").setName("Node Co").setArr(250_000.0)
+                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
+        send(Names.ACCOUNTS, "reg-acc-js", outside.serde(Account.class).serializer().serialize(Names.ACCOUNTS, acc));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var request = mapper.createObjectNode();
+        var value = request.putArray("write").addObject().put("topic", Names.TICKETS).putObject("value");
+        value.put("event_id", "reg-js-e1").put("ticket_id", "reg-js-t1").put("account_id", "reg-acc-js")
+                .put("type", "CREATED").put("occurred_at", Instant.now().minusSeconds(30).toEpochMilli())
+                .put("priority", "URGENT").put("subject", "checkout down").putArray("tags").add("billing");
+        byte[] fromJs = java.util.Base64.getDecoder().decode(
+                JavaScriptJudge.run(registry.url(), request).get("written").get(0).asText());
+        send(Names.TICKETS, "reg-js-t1", fromJs);
+
+        ConsumerRecord<String, byte[]> out = await(Names.ROUTED, k -> k.equals("reg-js-t1"));
+        var read = mapper.createObjectNode();
+        read.putArray("read").addObject().put("topic", Names.ROUTED)
+                .put("base64", java.util.Base64.getEncoder().encodeToString(out.value()));
+        var routed = JavaScriptJudge.run(registry.url(), read).get("read").get(0);
+        assertEquals("reg-js-t1", routed.get("ticket_id").asText());
+        assertEquals("reg-js-e1", routed.get("source_event_id").asText());
+        assertEquals("T2", routed.get("tier").asText());
+        assertEquals("P1", routed.get("priority").asText());
+        assertEquals("Node Co", routed.get("account_context").get("name").asText());
     }
 
     private static TicketEvent ticket(String eventId, String ticketId, String accountId) {
