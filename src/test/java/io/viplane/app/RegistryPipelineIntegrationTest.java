@@ -79,7 +79,9 @@ class RegistryPipelineIntegrationTest {
         registry = EmbeddedSchemaRegistry.start();
         System.out.printf("Apicurio Registry ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         bootstrap = EmbeddedKafka.bootstrapServers();
-        assertEquals(0, Main.run(new String[] {"topics", "--bootstrap-server", bootstrap, "--partitions", "2"}));
+        // `topics` with avro-registry also registers every contract schema under <topic>-value.
+        assertEquals(0, Main.run(new String[] {"topics", "--bootstrap-server", bootstrap, "--partitions", "2",
+                "--format", "avro-registry", "--schema-registry-url", registry.url()}));
         RegistrySettings settings = RegistrySettings.of(registry.url());
         outside = EdgeSerdes.of(Format.AVRO_REGISTRY, settings);
         Properties props = StreamsSettings.base("viplane-it-registry-" + UUID.randomUUID(), bootstrap,
@@ -112,6 +114,7 @@ class RegistryPipelineIntegrationTest {
         RegistryClient.Registered latest = fresh.latest(Names.ROUTED + "-value");
         assertEquals(latest.id(), ByteBuffer.wrap(out.value(), 1, 4).getInt(), "framed with the id of support.tickets.routed-value");
         assertEquals(RoutedTicket.getClassSchema(), latest.schema(), "the contract schema was registered as it is");
+        assertEquals(1, latest.version(), "registered once, by `viplane topics`");
         // Decoded by a reader that knows only the registry: writer schema fetched by id.
         RoutedTicket routed = EdgeSerdes.of(Format.AVRO_REGISTRY, fresh).serde(RoutedTicket.class).deserializer()
                 .deserialize(Names.ROUTED, out.value());
@@ -184,8 +187,7 @@ class RegistryPipelineIntegrationTest {
     @Test
     void confluentsJavaScriptClientWritesWhatThePipelineReadsAndReadsWhatItWrites() throws Exception {
         assumeTrue(JavaScriptJudge.available(), "node and npm are not installed");
-        // The contract schema is registered (as `viplane topics` does); the JS producer writes with it.
-        new RegistryClient(RegistrySettings.of(registry.url())).register(Names.TICKETS + "-value", TicketEvent.getClassSchema());
+        // The JS producer writes with the subject's latest schema (registered by `viplane topics`).
         Account acc = Account.newBuilder().setAccountId("reg-acc-js").setName("Node Co").setArr(250_000.0)
                 .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
         send(Names.ACCOUNTS, "reg-acc-js", outside.serde(Account.class).serializer().serialize(Names.ACCOUNTS, acc));
@@ -209,6 +211,21 @@ class RegistryPipelineIntegrationTest {
         assertEquals("T2", routed.get("tier").asText());
         assertEquals("P1", routed.get("priority").asText());
         assertEquals("Node Co", routed.get("account_context").get("name").asText());
+    }
+
+    @Test
+    void replayWritesTheConfluentFormatAndThePipelineRoutesIt() throws Exception {
+        var file = Files.createTempFile("replay", ".jsonl");
+        Files.writeString(file, "{\"topic\":\"support.tickets\",\"value\":{\"event_id\":\"reg-cli-e1\","
+                + "\"ticket_id\":\"reg-cli-t1\",\"type\":\"CREATED\",\"occurred_at\":\""
+                + Instant.now().minusSeconds(30) + "\",\"priority\":\"HIGH\"}}\n");
+        assertEquals(0, Main.run(new String[] {"replay", file.toString(), "--bootstrap-server", bootstrap,
+                "--format", "avro-registry", "--schema-registry-url", registry.url()}));
+        RoutedTicket routed = outside.serde(RoutedTicket.class).deserializer()
+                .deserialize(Names.ROUTED, await(Names.ROUTED, k -> k.equals("reg-cli-t1")).value());
+        assertEquals("reg-cli-e1", routed.getSourceEventId());
+        assertEquals(2, Main.run(new String[] {"replay", file.toString(), "--bootstrap-server", bootstrap,
+                "--format", "avro-registry"}), "no registry URL: a usage error");
     }
 
     private static TicketEvent ticket(String eventId, String ticketId, String accountId) {
