@@ -3,6 +3,9 @@ package io.viplane.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.viplane.codec.EdgeSerdes;
+import io.viplane.codec.Format;
+import io.viplane.codec.registry.RegistrySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +29,8 @@ final class AppConfig {
     static final String PARTITIONS = "viplane.partitions";
     static final String REPLICATION = "viplane.replication.factor";
     static final String CLOCK = "viplane.clock";
+    /** Confluent's own key, so an existing client configuration works; the other registry keys likewise. */
+    static final String SCHEMA_REGISTRY_URL = RegistrySettings.URL;
     /** How long a command waits for the cluster to answer before it gives up (KafkaReachability). */
     static final String CONNECT_TIMEOUT_MS = "viplane.connect.timeout.ms";
     /** Keys that are ours, as a VIPLANE_* variable spells them (after the prefix). */
@@ -112,11 +117,32 @@ final class AppConfig {
         throw new UsageException(CONNECT_TIMEOUT_MS + " must be a positive number of milliseconds, not '" + v + "'");
     }
 
-    /** Kafka client properties: everything that is not ours. */
+    /** Kafka client properties: everything that is not ours nor the schema registry's. */
     Properties kafka() {
         Properties p = new Properties();
-        props.stringPropertyNames().stream().filter(k -> !k.startsWith("viplane."))
+        props.stringPropertyNames().stream().filter(k -> !k.startsWith("viplane.") && !isRegistryKey(k))
                 .forEach(k -> p.setProperty(k, props.getProperty(k)));
         return p;
+    }
+
+    Format format() {
+        return Format.parse(get(FORMAT));
+    }
+
+    /** The registry settings (Confluent's key names) for avro-registry; null for the other formats. */
+    RegistrySettings registry() {
+        return format() == Format.AVRO_REGISTRY ? RegistrySettings.from(props) : null;
+    }
+
+    /** @throws IllegalArgumentException when avro-registry lacks or mis-spells a registry setting */
+    EdgeSerdes edgeSerdes() {
+        return EdgeSerdes.of(format(), registry());
+    }
+
+    private static boolean isRegistryKey(String k) {
+        return k.startsWith("schema.registry.") || k.startsWith("basic.auth.") || k.equals(RegistrySettings.AUTO_REGISTER)
+                || k.equals(RegistrySettings.USE_LATEST_VERSION) || k.equals(RegistrySettings.LATEST_COMPATIBILITY_STRICT)
+                || k.equals(RegistrySettings.CACHE_CAPACITY) || k.equals(RegistrySettings.CONNECT_TIMEOUT)
+                || k.equals(RegistrySettings.READ_TIMEOUT);
     }
 }

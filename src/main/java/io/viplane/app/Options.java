@@ -22,20 +22,27 @@ final class Options {
         }
     }
 
-    /** The wire format of the edge topics. */
+    /** The wire format of the edge topics, and the schema registry of the avro-registry format. */
     static final class Format implements ConfigFlags {
-        @Option(names = "--format", paramLabel = "json|avro",
-                description = "wire format of the edge topics (" + AppConfig.FORMAT + "; default json)")
+        @Option(names = "--format", paramLabel = "json|avro|avro-registry",
+                description = "wire format of the edge topics (" + AppConfig.FORMAT + "; default json): avro is "
+                        + "single-object encoding with the bundled schemas, avro-registry the Confluent wire format")
         String format;
+
+        @Option(names = "--schema-registry-url", paramLabel = "URL",
+                description = "Confluent-compatible schema registry for avro-registry (" + AppConfig.SCHEMA_REGISTRY_URL
+                        + "; the other registry settings use Confluent's keys in --config or VIPLANE_*)")
+        String schemaRegistryUrl;
 
         @Override
         public void applyTo(AppConfig config) {
             config.set(AppConfig.FORMAT, format);
+            config.set(AppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         }
 
         @Override
         public void check(AppConfig config) {
-            io.viplane.codec.Format.parse(config.get(AppConfig.FORMAT));
+            config.registry(); // the format, and the registry settings when avro-registry
         }
     }
 

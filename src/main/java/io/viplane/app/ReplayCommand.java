@@ -2,6 +2,7 @@ package io.viplane.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.codec.Codecs;
 import io.viplane.codec.Format;
 import io.viplane.codec.InvalidRecordException;
@@ -40,7 +41,7 @@ final class ReplayCommand extends KafkaCommand {
 
     @Override
     protected int execute(AppConfig config) {
-        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        EdgeSerdes format = config.edgeSerdes();
         Properties p = config.kafka();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -73,7 +74,7 @@ final class ReplayCommand extends KafkaCommand {
         return skipped > 0 ? 1 : 0;
     }
 
-    static ProducerRecord<String, byte[]> toRecord(JsonNode line, Format format) {
+    static ProducerRecord<String, byte[]> toRecord(JsonNode line, EdgeSerdes format) {
         JsonNode value = line.has("value") || line.has("raw") ? line.get("value") : line;
         String topic = line.hasNonNull("topic") ? line.get("topic").asText()
                 : value == null ? null : TopicTypes.inferTopic(value);
@@ -92,13 +93,16 @@ final class ReplayCommand extends KafkaCommand {
         if (value == null || value.isNull()) {
             return new ProducerRecord<>(topic, key, null);
         }
-        return new ProducerRecord<>(topic, key, encode(type.valueClass(), value, format));
+        return new ProducerRecord<>(topic, key, encode(topic, type.valueClass(), value, format));
     }
 
-    private static <T extends SpecificRecord> byte[] encode(Class<T> type, JsonNode value, Format format) {
+    private static <T extends SpecificRecord> byte[] encode(String topic, Class<T> type, JsonNode value, EdgeSerdes format) {
         T decoded = Codecs.json(type).fromTree(value);
         // JSON is sent as written (unknown extra fields are part of the contract's forward compatibility).
-        return format == Format.AVRO ? Codecs.avro(type).encode(decoded)
-                : value.toString().getBytes(StandardCharsets.UTF_8);
+        return switch (format.format()) {
+            case AVRO -> Codecs.avro(type).encode(decoded);
+            case AVRO_REGISTRY -> format.serde(type).serializer().serialize(topic, decoded);
+            case JSON -> value.toString().getBytes(StandardCharsets.UTF_8);
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.viplane.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.codec.Format;
 import io.viplane.topology.Names;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class ReportCommand extends KafkaCommand {
 
     @Override
     protected int execute(AppConfig config) {
-        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        EdgeSerdes format = config.edgeSerdes();
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         Map<String, Integer> emissions = new TreeMap<>();
         Map<String, List<JsonNode>> other = new TreeMap<>();

@@ -83,12 +83,12 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         }
         // Every account-partition topic the pipeline writes gets as many partitions as the widest input.
         int partitions = inputs.values().stream().max(Integer::compare).orElse(1);
-        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        Format format = config.format();
         ClockMode clock = clockMode(config.get(AppConfig.CLOCK));
         ConsumerLag lag = new ConsumerLag();
         TopologyOptions defaults = TopologyOptions.defaults();
         TopologyOptions options = defaults.withFormat(format).withPartitions(partitions)
-                .withSlaTimes(slaTimes).withClock(clock)
+                .withSlaTimes(slaTimes).withClock(clock).withRegistry(config.registry())
                 .withEventTime(defaults.eventTime().withTicketPartitions(inputs.get(Names.TICKETS)).withLag(lag));
         Topology topology = ViplaneTopology.build(policy.policy(), options);
         Properties props = io.viplane.app.StreamsSettings.base(kafka.getProperty("application.id"),

@@ -1,5 +1,6 @@
 package io.viplane.app;
 
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.codec.Codecs;
 import io.viplane.codec.Format;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class TailCommand extends KafkaCommand {
 
     @Override
     protected int execute(AppConfig config) {
-        Format format = Format.parse(config.get(AppConfig.FORMAT));
+        EdgeSerdes format = config.edgeSerdes();
         long[] printed = {0};
         consume(config, List.of(topic), fromBeginning, timeoutMs, max, r -> {
             out().println(r.key() + "\t" + render(topic, r.value(), format) + headers(r));
@@ -78,20 +79,22 @@ final class TailCommand extends KafkaCommand {
         }
     }
 
-    static String render(String topic, byte[] value, Format format) {
+    static String render(String topic, byte[] value, EdgeSerdes format) {
         if (value == null) {
             return "null";
         }
         TopicTypes.Type type = TopicTypes.BY_TOPIC.get(topic);
-        if (format == Format.AVRO && type != null) {
-            return avroAsJson(type.valueClass(), value);
+        if (format.format() != Format.JSON && type != null) {
+            return avroAsJson(topic, type.valueClass(), value, format);
         }
         return new String(value, StandardCharsets.UTF_8);
     }
 
-    private static <T extends SpecificRecord> String avroAsJson(Class<T> type, byte[] value) {
+    private static <T extends SpecificRecord> String avroAsJson(String topic, Class<T> type, byte[] value, EdgeSerdes format) {
         try {
-            return new String(Codecs.json(type).encode(Codecs.avro(type).decode(value)), StandardCharsets.UTF_8);
+            T decoded = format.format() == Format.AVRO ? Codecs.avro(type).decode(value)
+                    : format.serde(type).deserializer().deserialize(topic, value);
+            return new String(Codecs.json(type).encode(decoded), StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             return "<undecodable: " + e.getMessage() + ">";
         }

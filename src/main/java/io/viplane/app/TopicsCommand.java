@@ -1,5 +1,14 @@
 package io.viplane.app;
 
+import io.viplane.codec.Format;
+import io.viplane.codec.RegistryAvroCodec;
+import io.viplane.codec.registry.RegistryClient;
+import io.viplane.codec.registry.RegistryException;
+import io.viplane.codec.registry.RegistryUnavailableException;
+import java.util.TreeSet;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+
 import io.viplane.topology.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +20,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Creates every contract topic; running it again changes nothing. */
-@Command(name = "topics", description = "Create every contract topic (idempotent; CRM and agent topics compacted).")
+@Command(name = "topics", description = "Create every contract topic (idempotent; CRM and agent topics compacted); "
+        + "with --format avro-registry also register the contract schemas under <topic>-value.")
 final class TopicsCommand extends KafkaCommand implements ConfigFlags {
     @Option(names = "--partitions", paramLabel = "N",
             description = "partitions of each new topic (" + AppConfig.PARTITIONS + "; default 3)")
@@ -23,6 +34,10 @@ final class TopicsCommand extends KafkaCommand implements ConfigFlags {
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "replication factor of each new topic (" + AppConfig.REPLICATION + "; default 1)")
     Short replicationFactor;
+
+    /** With avro-registry, the contract schemas are registered too. */
+    @Mixin
+    Options.Format formatOption;
 
     @Override
     public void applyTo(AppConfig config) {
@@ -63,7 +78,7 @@ final class TopicsCommand extends KafkaCommand implements ConfigFlags {
                     out().println("exists   " + e.getKey());
                 }
             }
-            return 0;
+            return config.format() == Format.AVRO_REGISTRY ? registerSchemas(config.edgeSerdes().registry()) : 0;
         } catch (ExecutionException e) {
             err().println("viplane topics: " + e.getCause().getMessage());
             return 1;
@@ -71,5 +86,30 @@ final class TopicsCommand extends KafkaCommand implements ConfigFlags {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * Registers every contract schema under {@code <topic>-value} (idempotent: a registered schema
+     * keeps its id). The registry applies its compatibility rule; a refusal is reported per subject.
+     */
+    private int registerSchemas(RegistryClient registry) {
+        int failed = 0;
+        for (String topic : new TreeSet<>(TopicTypes.BY_TOPIC.keySet())) {
+            Schema schema = SpecificData.get().getSchema(TopicTypes.BY_TOPIC.get(topic).valueClass());
+            String subject = RegistryAvroCodec.subject(topic);
+            try {
+                out().println("schema   " + subject + " id " + registry.register(subject, schema));
+            } catch (RegistryException e) {
+                failed++;
+                err().println("viplane topics: " + (e.incompatible()
+                        ? "the registry refused " + schema.getName() + " under " + subject
+                                + " as incompatible with its earlier versions: " + e.getMessage()
+                        : e.getMessage()));
+            } catch (RegistryUnavailableException e) {
+                err().println("viplane topics: " + e.getMessage());
+                return 1;
+            }
+        }
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -1,7 +1,6 @@
 package io.viplane.topology;
 
-import io.viplane.codec.ContractSerde;
-import io.viplane.codec.Format;
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.model.AtRiskAccount;
 import io.viplane.model.Escalation;
 import io.viplane.model.RoutedTicket;
@@ -24,7 +23,7 @@ final class Outputs {
     }
 
     /** @return the per-type streams, for consumers downstream of the sinks (windowed SLA metrics) */
-    static Map<String, KStream<String, SpecificRecord>> wire(KStream<String, SpecificRecord> all, Format format) {
+    static Map<String, KStream<String, SpecificRecord>> wire(KStream<String, SpecificRecord> all, EdgeSerdes format) {
         BranchedKStream<String, SpecificRecord> split = all.split(Named.as(Names.P_OUTPUT_SPLIT));
         sink(split, RoutedTicket.class, Names.ROUTED, Names.BRANCH_ROUTED, format);
         sink(split, Escalation.class, Names.ESCALATIONS, Names.BRANCH_ESCALATIONS, format);
@@ -34,10 +33,10 @@ final class Outputs {
     }
 
     private static <T extends SpecificRecord> void sink(BranchedKStream<String, SpecificRecord> split, Class<T> type,
-                                                        String topic, String branch, Format format) {
+                                                        String topic, String branch, EdgeSerdes format) {
         split.branch((k, v) -> type.isInstance(v), Branched.withFunction(s -> {
             s.mapValues(type::cast, Named.as(branch + "-cast"))
-                    .to(topic, Produced.with(Serdes.String(), ContractSerde.of(type, format)).withName(branch + "-sink"));
+                    .to(topic, Produced.with(Serdes.String(), format.serde(type)).withName(branch + "-sink"));
             return s;
         }, branch));
     }

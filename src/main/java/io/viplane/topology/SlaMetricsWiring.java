@@ -1,7 +1,6 @@
 package io.viplane.topology;
 
-import io.viplane.codec.ContractSerde;
-import io.viplane.codec.Format;
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.model.Escalation;
 import io.viplane.model.SlaEvent;
 import io.viplane.model.SlaWindowMetrics;
@@ -34,7 +33,7 @@ final class SlaMetricsWiring {
     }
 
     static void wire(KStream<String, SpecificRecord> slaEvents, KStream<String, SpecificRecord> escalations,
-                     Format format) {
+                     EdgeSerdes format) {
         KGroupedStream<String, SpecificRecord> all = slaEvents
                 .merge(escalations, Named.as(Names.P_SLA_METRICS + "-merge"))
                 .selectKey((k, v) -> ALL_TIERS, Named.as(Names.P_SLA_METRICS + "-key"))
@@ -45,7 +44,7 @@ final class SlaMetricsWiring {
     }
 
     private static void window(KGroupedStream<String, SpecificRecord> all, String label, Duration size,
-                               String store, Format format) {
+                               String store, EdgeSerdes format) {
         all.windowedBy(TimeWindows.ofSizeAndGrace(size, GRACE))
                 .aggregate(SlaBoard::new, (k, v, board) -> board.add(v), Named.as(store + "-aggregate"),
                         Materialized.<String, SlaBoard, WindowStore<Bytes, byte[]>>as(store)
@@ -53,7 +52,7 @@ final class SlaMetricsWiring {
                 .toStream(Named.as(store + "-changes"))
                 .flatMap((w, board) -> board.records(label, w.window().startTime(), w.window().endTime()).stream()
                         .map(r -> KeyValue.pair(r.getTier().toString(), r)).toList(), Named.as(store + "-per-tier"))
-                .to(Names.SLA_METRICS, Produced.with(Serdes.String(), ContractSerde.of(SlaWindowMetrics.class, format))
+                .to(Names.SLA_METRICS, Produced.with(Serdes.String(), format.serde(SlaWindowMetrics.class))
                         .withName(store + "-sink"));
     }
 

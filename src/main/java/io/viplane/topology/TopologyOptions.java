@@ -1,6 +1,7 @@
 package io.viplane.topology;
 
 import io.viplane.codec.Format;
+import io.viplane.codec.registry.RegistrySettings;
 import io.viplane.sla.SlaTimeResolver;
 import java.time.Duration;
 
@@ -18,46 +19,51 @@ import java.time.Duration;
  *                      event is a dead letter, since one such event would move stream time and fire every
  *                      open SLA clock in {@link ClockMode#STREAM_TIME}
  * @param eventTime how the account partition learns how far every ticket source has got (watermarks)
+ * @param registry the schema registry of the avro-registry format; null for the other formats
  */
 public record TopologyOptions(Format format, Integer partitions, Duration dedupRetention, SlaTimeResolver slaTimes,
                               ClockMode clock, Duration timerInterval, Duration agentRefresh,
-                              Duration maxFutureSkew, EventTimeOptions eventTime) {
+                              Duration maxFutureSkew, EventTimeOptions eventTime, RegistrySettings registry) {
 
     public static TopologyOptions defaults() {
         return new TopologyOptions(Format.JSON, null, Duration.ofDays(7), null, ClockMode.WALL_CLOCK,
                 Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofHours(24), EventTimeOptions.defaults());
+                Duration.ofHours(24), EventTimeOptions.defaults(), null);
     }
 
     public TopologyOptions withEventTime(EventTimeOptions e) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, e);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, e, registry);
+    }
+
+    public TopologyOptions withRegistry(RegistrySettings r) {
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime, r);
     }
 
     public TopologyOptions withFormat(Format f) {
-        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
+        return new TopologyOptions(f, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime, registry);
     }
 
     public TopologyOptions withPartitions(Integer p) {
-        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
+        return new TopologyOptions(format, p, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime, registry);
     }
 
     public TopologyOptions withSlaTimes(SlaTimeResolver s) {
-        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime);
+        return new TopologyOptions(format, partitions, dedupRetention, s, clock, timerInterval, agentRefresh, maxFutureSkew, eventTime, registry);
     }
 
     public TopologyOptions withClock(ClockMode c) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh, maxFutureSkew, eventTime);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, c, timerInterval, agentRefresh, maxFutureSkew, eventTime, registry);
     }
 
     public TopologyOptions withMaxFutureSkew(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, d, eventTime);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, agentRefresh, d, eventTime, registry);
     }
 
     public TopologyOptions withAgentRefresh(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d, maxFutureSkew, eventTime);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, timerInterval, d, maxFutureSkew, eventTime, registry);
     }
 
     public TopologyOptions withTimerInterval(Duration d) {
-        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh, maxFutureSkew, eventTime);
+        return new TopologyOptions(format, partitions, dedupRetention, slaTimes, clock, d, agentRefresh, maxFutureSkew, eventTime, registry);
     }
 }

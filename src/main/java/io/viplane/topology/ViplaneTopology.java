@@ -1,9 +1,8 @@
 package io.viplane.topology;
 
-import io.viplane.codec.ContractSerde;
+import io.viplane.codec.EdgeSerdes;
 import io.viplane.model.Account;
 import io.viplane.model.Contact;
-import io.viplane.codec.Format;
 import io.viplane.model.Agent;
 import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
@@ -60,7 +59,8 @@ public final class ViplaneTopology {
                 : requested.withSlaTimes(new PolicySlaTimes(policy, null));
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, options.dedupRetention());
-        Format format = options.format();
+        // One registry client (and its caches) for every edge topic of the topology.
+        EdgeSerdes format = EdgeSerdes.of(options.format(), options.registry());
         String[] accountStores = AccountPartitionStores.names();
 
         KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS))
@@ -102,7 +102,7 @@ public final class ViplaneTopology {
 
         builder.globalTable(Names.AGENTS, consumed(Agent.class, format, Names.SRC_AGENTS),
                 Materialized.<String, Agent, KeyValueStore<Bytes, byte[]>>as(Names.AGENT_STORE)
-                        .withKeySerde(KEYS).withValueSerde(ContractSerde.of(Agent.class, format)));
+                        .withKeySerde(KEYS).withValueSerde(format.serde(Agent.class)));
 
         var outputs = Outputs.wire(fromTickets
                 .merge(fromAccounts, Named.as(Names.P_MERGE_ACCOUNT_OUTPUTS))
@@ -113,8 +113,8 @@ public final class ViplaneTopology {
         return builder.build();
     }
 
-    private static <V extends SpecificRecord> Consumed<String, V> consumed(Class<V> type, Format format, String name) {
-        return Consumed.with(KEYS, ContractSerde.of(type, format)).withName(name)
+    private static <V extends SpecificRecord> Consumed<String, V> consumed(Class<V> type, EdgeSerdes format, String name) {
+        return Consumed.with(KEYS, format.serde(type)).withName(name)
                 .withTimestampExtractor(new EventTimeExtractor());
     }
 

@@ -33,7 +33,8 @@ class CodecRoundTripTest {
     static Stream<Arguments> samplesAndFormats() {
         List<Arguments> out = new ArrayList<>();
         for (Sample s : ContractSamples.all()) {
-            for (Format f : Format.values()) {
+            // avro-registry needs a registry: RegistryAvroCodecTest round-trips every sample through it.
+            for (Format f : List.of(Format.JSON, Format.AVRO)) {
                 out.add(Arguments.of(s, f, "full"));
                 out.add(Arguments.of(s, f, "minimal"));
             }
