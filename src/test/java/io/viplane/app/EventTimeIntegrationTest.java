@@ -254,7 +254,6 @@ class EventTimeIntegrationTest {
                 } else if (out.stream().anyMatch(o -> o.startsWith("h-end FIRST_RESPONSE STARTED"))
                         && System.currentTimeMillis() - quietSince > 5_000) {
                     break; // the history's last event is in, and every clock before it has had time to fire
-                    break;
                 }
                 Thread.sleep(500);
             }
