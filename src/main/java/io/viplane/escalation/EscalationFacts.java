@@ -30,6 +30,8 @@ import java.util.Set;
  * @param customerConfirmed the customer confirmed the resolution before the ticket was closed
  * @param churn            churn cues found in this event's text (negation already handled upstream)
  * @param sentimentScore   latest score, -1..1, null if none
+ * @param negativeTrend    the account's sentiment has stayed negative (the policy's trend rule, judged
+ *                         upstream while this message is negative): its evidence, null when there is none
  * @param closed           the ticket is SOLVED or CLOSED (no longer waiting on us)
  * @param now              the processing time of this call (event time or stream time)
  * @param notifyTargets    targets the routing matrix notifies for this tier x priority (e.g. {CSM});
@@ -59,6 +61,7 @@ public record EscalationFacts(
         Double sentimentScore,
         boolean extremelyNegative,
         boolean frustrated,
+        String negativeTrend,
         Instant createdAt,
         boolean closed,
         Instant now,
@@ -94,7 +97,7 @@ public record EscalationFacts(
                 .warmHandoff(warmHandoff).text(subject, body).tags(tags).requester(requesterEmail, requesterName)
                 .executiveContact(executiveContact).executiveContactNames(executiveContactNames)
                 .customerConfirmed(customerConfirmed).churn(churn)
-                .sentiment(sentimentScore, extremelyNegative, frustrated).createdAt(createdAt).closed(closed)
+                .sentiment(sentimentScore, extremelyNegative, frustrated).negativeTrend(negativeTrend).createdAt(createdAt).closed(closed)
                 .notifyTargets(notifyTargets);
     }
 
@@ -128,6 +131,7 @@ public record EscalationFacts(
         private boolean customerConfirmed;
         private List<ChurnCue> churn;
         private Double sentimentScore;
+        private String negativeTrend;
         private boolean extremelyNegative;
         private boolean frustrated;
         private Instant createdAt;
@@ -226,6 +230,11 @@ public record EscalationFacts(
             return this;
         }
 
+        public Builder negativeTrend(String evidence) {
+            negativeTrend = evidence;
+            return this;
+        }
+
         public Builder createdAt(Instant v) {
             createdAt = v;
             return this;
@@ -245,7 +254,7 @@ public record EscalationFacts(
             return new EscalationFacts(ticketId, accountId, tier, priority, accountKnown, eventType, eventId,
                     occurredAt, status, previousStatus, warmHandoff, subject, body, tags, requesterEmail,
                     requesterName, executiveContact, executiveContactNames, customerConfirmed, churn,
-                    sentimentScore, extremelyNegative, frustrated, createdAt, closed, now, notifyTargets);
+                    sentimentScore, extremelyNegative, frustrated, negativeTrend, createdAt, closed, now, notifyTargets);
         }
     }
 }

@@ -192,13 +192,25 @@ public record EscalationPolicy(
             if (rule.appliesTo(Tier.STANDARD)) {
                 throw s.error("tiers", "STANDARD customers are governed by escalation.fairness");
             }
-            return new NegativeSentiment(rule, s.enums("when", SentimentFlag.class, false));
+            return new NegativeSentiment(rule, escalatingFlags(s, false));
+        }
+
+        /** A frustrated or merely negative message is a routing boost; only these flags page anyone. */
+        private Set<SentimentFlag> escalatingFlags(PolicySection s, boolean emptyAllowed) {
+            Set<SentimentFlag> when = s.enums("when", SentimentFlag.class, emptyAllowed);
+            for (SentimentFlag f : when) {
+                if (!SentimentFlag.ESCALATING.contains(f)) {
+                    throw s.error("when", f + " is a routing boost, not an escalation (allowed: "
+                            + SentimentFlag.ESCALATING + ")");
+                }
+            }
+            return when;
         }
 
         private Fairness fairness(PolicySection s) {
             s.only("standard_escalates", "when", "to");
             boolean on = s.bool("standard_escalates");
-            Set<SentimentFlag> when = s.enums("when", SentimentFlag.class, !on);
+            Set<SentimentFlag> when = escalatingFlags(s, !on);
             return new Fairness(on, when, recipients(s, "to", Set.of(Tier.STANDARD), true));
         }
 

@@ -418,11 +418,19 @@ public final class EscalationRules {
     }
 
     private static boolean has(EscalationFacts f, SentimentFlag flag) {
-        return flag == SentimentFlag.FRUSTRATED ? f.frustrated() : f.extremelyNegative();
+        return switch (flag) {
+            case FRUSTRATED -> f.frustrated();
+            case EXTREMELY_NEGATIVE -> f.extremelyNegative();
+            case NEGATIVE_TREND -> f.negativeTrend() != null;
+        };
     }
 
     private static String describe(SentimentFlag flag) {
-        return flag == SentimentFlag.FRUSTRATED ? "frustrated" : "extremely negative";
+        return switch (flag) {
+            case FRUSTRATED -> "frustrated";
+            case EXTREMELY_NEGATIVE -> "extremely negative";
+            case NEGATIVE_TREND -> "negative again and again (sustained negative trend)";
+        };
     }
 
     private static List<String> sentimentEvidence(EscalationFacts f, SentimentFlag flag) {
@@ -430,6 +438,9 @@ public final class EscalationRules {
         ev.add("sentiment_flag=" + flag);
         if (f.sentimentScore() != null) {
             ev.add("sentiment_score=" + f.sentimentScore());
+        }
+        if (flag == SentimentFlag.NEGATIVE_TREND && f.negativeTrend() != null) {
+            ev.add("sentiment_trend: " + f.negativeTrend());
         }
         return ev;
     }

@@ -82,11 +82,15 @@ public final class RiskScorer {
         }
     }
 
-    /** Direct churn, competitor mentions and indirect churn language within the churn window. */
+    /**
+     * Direct churn, competitor mentions and indirect churn language within the churn window, of the
+     * kinds the policy counts ({@code signals.churn_language.kinds}: a persisting problem is not intent).
+     */
     private void churnLanguage(AccountSignals s, Instant now, List<Contribution> found) {
         Instant from = now.minus(Duration.ofDays(signals.churnWindowDays()));
         List<AccountSignals.DatedFinding> recent = s.findings.stream()
                 .filter(f -> !f.at().isBefore(from) && !f.at().isAfter(now))
+                .filter(f -> signals.churnKinds().contains(f.finding().kind()))
                 .sorted(Comparator.comparing(AccountSignals.DatedFinding::at).reversed())
                 .toList();
         phrases(recent, ChurnFinding::direct).ifPresent(p ->

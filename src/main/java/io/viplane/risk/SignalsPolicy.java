@@ -12,6 +12,8 @@ import java.util.List;
  * @param sentiment         thresholds and the trend rule for sentiment scores
  * @param frustrated        what makes a customer message "frustrated" (fairness escalation, seed 001)
  * @param churnWindowDays   how long a churn phrase or competitor mention keeps counting for the account
+ * @param churnKinds        the churn-language kinds that count towards the account's risk (PROBLEM, a
+ *                          persisting problem, is left out by the shipped policies: not intent)
  * @param frequencyRising   ticket frequency against the account's own baseline
  * @param severityEscalating routed severity rising over the recent tickets
  * @param shorterMessages   customer messages getting shorter (disengagement)
@@ -22,6 +24,7 @@ public record SignalsPolicy(
         Sentiment sentiment,
         Frustration frustrated,
         int churnWindowDays,
+        List<SignalKind> churnKinds,
         FrequencyRising frequencyRising,
         SeverityEscalating severityEscalating,
         ShorterMessages shorterMessages,
@@ -32,8 +35,11 @@ public record SignalsPolicy(
      * @param prefer                 which source wins when a message has both scores
      * @param negativeBelow          a score below this is negative
      * @param extremelyNegativeBelow a score below this is extremely negative (executive escalation, seed 000)
+     * @param problemWordsWeight     how much words that only describe the fault ("fails", "error", 报错) count
+     *                               in the built-in lexicon's score (its affect; 1 = like any other word)
      */
-    public record Sentiment(SentimentSource prefer, double negativeBelow, double extremelyNegativeBelow, Trend trend) {
+    public record Sentiment(SentimentSource prefer, double negativeBelow, double extremelyNegativeBelow, Trend trend,
+                            double problemWordsWeight) {
     }
 
     /**
@@ -85,7 +91,8 @@ public record SignalsPolicy(
         PolicySection root = PolicySection.root(file, "signals", policy.signals())
                 .only("sentiment", "frustrated", "churn_language", "patterns");
 
-        PolicySection s = root.object("sentiment").only("prefer", "negative_below", "extremely_negative_below", "trend");
+        PolicySection s = root.object("sentiment")
+                .only("prefer", "negative_below", "extremely_negative_below", "trend", "problem_words_weight");
         double negative = s.number("negative_below", -1, 1);
         double extreme = s.number("extremely_negative_below", -1, 1);
         if (extreme >= negative) {
@@ -94,12 +101,15 @@ public record SignalsPolicy(
         PolicySection t = s.object("trend").only("window_days", "min_messages", "recent_messages", "decline_by");
         Trend trend = new Trend(t.integer("window_days", 1, 365), t.integer("min_messages", 1, 1000),
                 t.integer("recent_messages", 1, 1000), t.number("decline_by", 0.01, 2));
-        Sentiment sentiment = new Sentiment(s.enumValue("prefer", SentimentSource.class), negative, extreme, trend);
+        Sentiment sentiment = new Sentiment(s.enumValue("prefer", SentimentSource.class), negative, extreme, trend,
+                s.number("problem_words_weight", 0, 1));
 
         PolicySection f = root.object("frustrated").only("negative_sentiment", "churn_kinds");
         Frustration frustrated = new Frustration(f.bool("negative_sentiment"), f.enumList("churn_kinds", SignalKind.class));
 
-        int churnWindow = root.object("churn_language").only("window_days").integer("window_days", 1, 365);
+        PolicySection cl = root.object("churn_language").only("window_days", "kinds");
+        int churnWindow = cl.integer("window_days", 1, 365);
+        List<SignalKind> churnKinds = cl.enumList("kinds", SignalKind.class);
 
         PolicySection p = root.object("patterns")
                 .only("frequency_rising", "severity_escalating", "shorter_messages", "unresolved", "repeated_issue");
@@ -122,6 +132,6 @@ public record SignalsPolicy(
         PolicySection ri = p.object("repeated_issue").only("within_days", "at_least");
         RepeatedIssue repeated = new RepeatedIssue(ri.integer("within_days", 1, 365), ri.integer("at_least", 2, 1000));
 
-        return new SignalsPolicy(sentiment, frustrated, churnWindow, frequency, severity, shorter, unresolved, repeated);
+        return new SignalsPolicy(sentiment, frustrated, churnWindow, List.copyOf(churnKinds), frequency, severity, shorter, unresolved, repeated);
     }
 }

@@ -41,12 +41,14 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     private final double capsBoost;
     private final double contrastBefore;
     private final double contrastAfter;
+    private final double problemWeight;
 
     public LexiconSentimentScorer(SentimentLexicon lexicon) {
-        this(lexicon, null, null);
+        this(lexicon, null, null, null);
     }
 
-    private LexiconSentimentScorer(SentimentLexicon lexicon, Double negativeBelow, Double positiveAbove) {
+    private LexiconSentimentScorer(SentimentLexicon lexicon, Double negativeBelow, Double positiveAbove,
+                                   Double problemWeight) {
         Objects.requireNonNull(lexicon, "lexicon");
         SentimentDictionary latin = new SentimentDictionary();
         SentimentDictionary han = new SentimentDictionary();
@@ -66,7 +68,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
             throw new IllegalArgumentException("negative threshold above positive threshold");
         }
         SentimentLexicon.Scoring s = lexicon.scoring() == null
-                ? new SentimentLexicon.Scoring(null, null, null, null, null, null, null, null, null) : lexicon.scoring();
+                ? new SentimentLexicon.Scoring(null, null, null, null, null, null, null, null, null, null) : lexicon.scoring();
         this.alpha = positive(first(s.normalizationAlpha(), 15.0), "normalization_alpha");
         this.negationScalar = first(s.negationScalar(), -0.74);
         this.negationWindow = first(s.negationWindow(), 3);
@@ -76,6 +78,10 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         this.capsBoost = first(s.capsBoost(), 1.2);
         this.contrastBefore = first(s.contrastBefore(), 0.5);
         this.contrastAfter = first(s.contrastAfter(), 1.5);
+        this.problemWeight = first(problemWeight, s.problemWeight(), 1.0);
+        if (this.problemWeight < 0 || this.problemWeight > 1) {
+            throw new IllegalArgumentException("problem_weight must be within [0, 1]");
+        }
         this.lexicon = lexicon;
     }
 
@@ -86,7 +92,16 @@ public final class LexiconSentimentScorer implements SentimentScorer {
 
     /** The same scorer with other label thresholds (NEGATIVE below the first, POSITIVE above the second). */
     public LexiconSentimentScorer withThresholds(double negativeBelow, double positiveAbove) {
-        return new LexiconSentimentScorer(lexicon, negativeBelow, positiveAbove);
+        return new LexiconSentimentScorer(lexicon, negativeBelow, positiveAbove, problemWeight);
+    }
+
+    /** The same scorer with another weight for problem words in the affect (0: ignored, 1: like any word). */
+    public LexiconSentimentScorer withProblemWeight(double weight) {
+        return new LexiconSentimentScorer(lexicon, negativeBelow, positiveAbove, weight);
+    }
+
+    public double problemWeight() {
+        return problemWeight;
     }
 
     public double negativeBelow() {
@@ -104,12 +119,18 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         }
         NormalizedText normalized = TextNormalizer.normalize(text);
         SentimentTokenizer.Units units = tokenizer.tokenize(normalized, text);
-        double sum = termSum(units) + symbolSum(normalized.text());
+        double[] terms = termSums(units);
+        double symbols = symbolSum(normalized.text());
+        double score = squash(terms[0] + symbols, units.exclamations());
+        double affect = squash(terms[1] + symbols, units.exclamations());
+        return new SentimentScore(score, label(score), affect);
+    }
+
+    private double squash(double sum, int exclamations) {
         if (sum != 0) {
-            sum += Math.signum(sum) * Math.min(units.exclamations(), maxExclamations) * exclamationBoost;
+            sum += Math.signum(sum) * Math.min(exclamations, maxExclamations) * exclamationBoost;
         }
-        double score = Math.max(-1.0, Math.min(1.0, sum / Math.sqrt(sum * sum + alpha)));
-        return new SentimentScore(score, label(score));
+        return Math.max(-1.0, Math.min(1.0, sum / Math.sqrt(sum * sum + alpha)));
     }
 
     /** The label this scorer's thresholds give to a score (also useful for external scores). */
@@ -120,10 +141,12 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         return score > positiveAbove ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
     }
 
-    private double termSum(SentimentTokenizer.Units units) {
+    /** {sum of every term, the same with problem terms weighted by the problem weight}. */
+    private double[] termSums(SentimentTokenizer.Units units) {
         List<SentimentTokenizer.Unit> list = units.units();
         int[] contrastAt = contrastPositions(list, units.sentences());
         double sum = 0;
+        double affect = 0;
         for (int i = 0; i < list.size(); i++) {
             SentimentTokenizer.Unit u = list.get(i);
             if (u.meaning() == null || u.meaning().role() != SentimentDictionary.Role.TERM) {
@@ -138,8 +161,9 @@ public final class LexiconSentimentScorer implements SentimentScorer {
                 v *= i < contrast ? contrastBefore : contrastAfter;
             }
             sum += v;
+            affect += u.meaning().problem() ? v * problemWeight : v;
         }
-        return sum;
+        return new double[] {sum, affect};
     }
 
     /** Product of the intensifiers and negation standing just before unit {@code i} in its clause. */

@@ -16,7 +16,11 @@ final class SentimentDictionary {
 
     enum Role { TERM, INTENSIFIER, NEGATOR, CONTRAST }
 
-    record Meaning(Role role, double value) {
+    /** @param problem a term that describes the fault, not a feeling (see {@link SentimentScore#affect()}) */
+    record Meaning(Role role, double value, boolean problem) {
+        Meaning(Role role, double value) {
+            this(role, value, false);
+        }
     }
 
     private final Map<String, Meaning> byKey = new HashMap<>();
@@ -28,7 +32,9 @@ final class SentimentDictionary {
         lexicon.contrast().forEach(k -> put(k, new Meaning(Role.CONTRAST, 0)));
         lexicon.negators().forEach(k -> put(k, new Meaning(Role.NEGATOR, 0)));
         lexicon.intensifiers().forEach((k, v) -> put(k, new Meaning(Role.INTENSIFIER, v)));
-        lexicon.terms().forEach((k, v) -> put(k, new Meaning(Role.TERM, v)));
+        java.util.Set<String> problems = new java.util.HashSet<>();
+        lexicon.problemTerms().forEach(k -> problems.add(normalizeKey(k)));
+        lexicon.terms().forEach((k, v) -> put(k, new Meaning(Role.TERM, v, problems.contains(normalizeKey(k)))));
     }
 
     private void put(String rawKey, Meaning meaning) {

@@ -69,10 +69,11 @@ public record SentimentLexicon(
      * @param capsBoost          factor for a sentiment word written in ALL CAPS
      * @param contrastBefore     factor for terms before "but"/"但是" in the same sentence
      * @param contrastAfter      factor for terms after it
+     * @param problemWeight      factor for problem terms in the affect (0..1; 1, the default, makes affect = score)
      */
     public record Scoring(Double normalizationAlpha, Double negationScalar, Integer negationWindow,
                           Integer intensifierWindow, Double exclamationBoost, Integer maxExclamations,
-                          Double capsBoost, Double contrastBefore, Double contrastAfter) {
+                          Double capsBoost, Double contrastBefore, Double contrastAfter, Double problemWeight) {
 
         Scoring overlay(Scoring o) {
             return o == null ? this : new Scoring(
@@ -84,7 +85,8 @@ public record SentimentLexicon(
                     LexiconYaml.firstNonNull(o.maxExclamations, maxExclamations),
                     LexiconYaml.firstNonNull(o.capsBoost, capsBoost),
                     LexiconYaml.firstNonNull(o.contrastBefore, contrastBefore),
-                    LexiconYaml.firstNonNull(o.contrastAfter, contrastAfter));
+                    LexiconYaml.firstNonNull(o.contrastAfter, contrastAfter),
+                    LexiconYaml.firstNonNull(o.problemWeight, problemWeight));
         }
     }
 
@@ -95,16 +97,30 @@ public record SentimentLexicon(
      * @param intensifiers multipliers for the next term: above 1 strengthens ("very"), below 1 dampens ("slightly")
      * @param negators     words that flip the next term ("not", "不")
      * @param contrast     words after which a sentence's second half counts more ("but", "但是")
+     * @param problemTerms terms (keys of {@code terms}) that describe the fault rather than a feeling
+     *                     ("fails", "error", "宕机"); they count fully in the score and by the scorer's
+     *                     problem weight in the affect, see {@link SentimentScore#affect()}
      */
     public record LanguageLexicon(Map<String, Double> terms, Map<String, Double> intensifiers,
-                                  List<String> negators, List<String> contrast) {
+                                  List<String> negators, List<String> contrast, List<String> problemTerms) {
         public LanguageLexicon {
             terms = LexiconYaml.map(terms);
             intensifiers = LexiconYaml.map(intensifiers);
             negators = LexiconYaml.list(negators);
             contrast = LexiconYaml.list(contrast);
+            problemTerms = LexiconYaml.list(problemTerms);
             terms.forEach((k, v) -> requireFinite("terms." + k, v));
             intensifiers.forEach((k, v) -> requireFinite("intensifiers." + k, v));
+            for (String p : problemTerms) {
+                if (!terms.containsKey(p)) {
+                    throw new IllegalArgumentException("problem_terms: '" + p + "' is not one of the terms");
+                }
+            }
+        }
+
+        public LanguageLexicon(Map<String, Double> terms, Map<String, Double> intensifiers,
+                               List<String> negators, List<String> contrast) {
+            this(terms, intensifiers, negators, contrast, List.of());
         }
 
         LanguageLexicon overlay(LanguageLexicon o) {
@@ -112,7 +128,8 @@ public record SentimentLexicon(
                     LexiconYaml.mergeMaps(terms, o.terms, (a, b) -> b),
                     LexiconYaml.mergeMaps(intensifiers, o.intensifiers, (a, b) -> b),
                     LexiconYaml.union(negators, o.negators),
-                    LexiconYaml.union(contrast, o.contrast));
+                    LexiconYaml.union(contrast, o.contrast),
+                    LexiconYaml.union(problemTerms, o.problemTerms));
         }
     }
 

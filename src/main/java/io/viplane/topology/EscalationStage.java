@@ -8,6 +8,8 @@ import io.viplane.model.Contact;
 import io.viplane.model.Escalation;
 import io.viplane.model.EscalationTarget;
 import io.viplane.model.TicketEvent;
+import io.viplane.risk.AccountSignals;
+import io.viplane.risk.SentimentJudge;
 import io.viplane.risk.SentimentJudgement;
 import io.viplane.routing.TicketState;
 import io.viplane.sla.clock.SlaTransition;
@@ -28,10 +30,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 final class EscalationStage {
     private static final StringSerializer KEYS = new StringSerializer();
     private final EscalationRules rules;
+    private final SentimentJudge judge;
     private final AccountPartitionStores stores;
 
     EscalationStage(Rules rules, AccountPartitionStores stores) {
         this.rules = rules.escalations();
+        this.judge = rules.judge();
         this.stores = stores;
     }
 
@@ -47,6 +51,7 @@ final class EscalationStage {
                 .customerConfirmed(s.customerConfirmedAt != null)
                 .churn(s.churn.stream().map(f -> new ChurnCue(f.kind(), f.direct(), f.phrase())).toList())
                 .sentiment(j.score(), j.extremelyNegative(), j.frustrated())
+                .negativeTrend(negativeTrend(s, j, now))
                 .createdAt(s.createdAt)
                 .closed(s.isClosed())
                 .notifyTargets(notify(r));
@@ -61,6 +66,18 @@ final class EscalationStage {
             }
         }
         return b.build();
+    }
+
+    /**
+     * The account's sustained negative trend, judged only while this ticket's own sentiment is negative
+     * (a trend of other tickets says nothing about this one being escalated now); one store read then.
+     */
+    private String negativeTrend(TicketState s, SentimentJudgement j, Instant now) {
+        if (!j.negative() || s.accountId == null) {
+            return null;
+        }
+        AccountSignals a = stores.signals.get(s.accountId);
+        return a == null ? null : judge.negativeTrend(a, now).orElse(null);
     }
 
     /** Only the event that changed the status is a transition; later events see the status unchanged. */

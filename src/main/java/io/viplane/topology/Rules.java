@@ -29,7 +29,7 @@ record Rules(Policy policy, TierClassifier classifier, RoutingDecider decider, A
         RiskPolicy risk = RiskPolicy.fromPolicy(policy);
         return new Rules(policy, new TierClassifier(policy), new RoutingDecider(policy),
                 new AgentSuggester(AgentPolicy.fromPolicy(policy)), ChurnDetector.withDefaultLexicon(),
-                LexiconSentimentScorer.withDefaultLexicon(), signals, new SentimentJudge(signals),
+                LexiconSentimentScorer.withDefaultLexicon().withProblemWeight(signals.sentiment().problemWordsWeight()), signals, new SentimentJudge(signals),
                 new SlaClocks(SlaPolicy.fromPolicy(policy)), EscalationRules.fromPolicy(policy), risk,
                 new RiskScorer(signals, risk));
     }

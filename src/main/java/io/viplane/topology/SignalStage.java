@@ -49,7 +49,8 @@ final class SignalStage {
         List<ChurnFinding> findings = ChurnFinding.of(churn.detect(text));
         s.foundChurn(findings);
         if (s.baselineSentimentAt == null || !e.getOccurredAt().isBefore(s.baselineSentimentAt)) {
-            s.baselineSentiment = baseline.score(text).score();
+            // the affect: words that only say what broke count little (a bug report is not an angry customer)
+            s.baselineSentiment = baseline.score(text).affect();
             s.baselineSentimentAt = e.getOccurredAt();
         }
         return new Reading(findings, text.length());

@@ -124,6 +124,11 @@ class EscalationPolicyTest {
                         .add(Fixtures.yaml("{\"target\":\"CSM\",\"respond_within_minutes\":5}"))
                         .add(Fixtures.yaml("{\"target\":\"CSM\",\"respond_within_minutes\":10}")),
                 "escalation.exec_contact.to[1].target", "duplicate target CSM");
+        // issue 18: frustration is a routing boost; only an extreme message or a sustained trend pages
+        assertInvalid(s -> ((ObjectNode) s.get("negative_sentiment")).putArray("when").add("FRUSTRATED"),
+                "escalation.negative_sentiment.when", "FRUSTRATED is a routing boost");
+        assertInvalid(s -> ((ObjectNode) s.get("fairness")).putArray("when").add("FRUSTRATED"),
+                "escalation.fairness.when", "FRUSTRATED is a routing boost");
     }
 
     @Test

@@ -209,24 +209,35 @@ class EscalationRulesTest {
     class NegativeSentimentAndFairness {
 
         @Test
-        void frustratedVipGoesUpTheLadder() {
-            List<Escalation> out = RULES.onEvent(build(Tier.T2, b -> b.sentiment(-0.55, false, true)));
-            assertEquals(1, out.size());
-            assertEquals(EscalationKind.NEGATIVE_SENTIMENT, out.get(0).getKind());
-            assertEquals(EscalationTarget.SUPPORT_MANAGER, out.get(0).getTarget());
+        void aFrustratedOrNegativeMessageIsNoPage_vipOrStandard() {
+            // issue 18: frustration alone is a routing boost (priority score, temporary VIP handling)
+            assertTrue(RULES.onEvent(build(Tier.T2, b -> b.sentiment(-0.55, false, true))).isEmpty());
+            assertTrue(RULES.onEvent(build(Tier.STANDARD, b -> b.sentiment(-0.55, false, true))).isEmpty());
         }
 
         @Test
-        void frustratedStandardCustomerEscalatesToATeamLead() {
+        void aSustainedNegativeTrendGoesUpTheVipLadder() {
+            List<Escalation> out = RULES.onEvent(build(Tier.T2, b -> b.sentiment(-0.4, false, true)
+                    .negativeTrend("mean sentiment -0.45 over the last 3 messages")));
+            assertEquals(1, out.size());
+            assertEquals(EscalationKind.NEGATIVE_SENTIMENT, out.get(0).getKind());
+            assertEquals(EscalationTarget.SUPPORT_MANAGER, out.get(0).getTarget());
+            assertTrue(out.get(0).getEvidence().contains("sentiment_trend: mean sentiment -0.45 over the last 3 messages"),
+                    out.get(0).getEvidence().toString());
+        }
+
+        @Test
+        void aSustainedNegativeTrendOfAStandardCustomerEscalatesToATeamLead() {
             // POLICY.md §3 fairness: non-VIP customers are protected too
-            List<Escalation> out = RULES.onEvent(build(Tier.STANDARD, b -> b.sentiment(-0.6, false, true)));
+            List<Escalation> out = RULES.onEvent(build(Tier.STANDARD, b -> b.sentiment(-0.6, false, true)
+                    .negativeTrend("mean sentiment -0.50 over the last 3 messages")));
             assertEquals(1, out.size());
             Escalation e = out.get(0);
             assertEquals(EscalationKind.NEGATIVE_SENTIMENT, e.getKind());
             assertEquals(EscalationTarget.TEAM_LEAD, e.getTarget());
             assertEquals(120, e.getRespondWithinMinutes());
             assertEquals(Tier.STANDARD, e.getTier());
-            assertTrue(e.getEvidence().contains("sentiment_flag=FRUSTRATED"));
+            assertTrue(e.getEvidence().contains("sentiment_flag=NEGATIVE_TREND"));
         }
 
         @Test

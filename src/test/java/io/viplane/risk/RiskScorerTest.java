@@ -169,6 +169,15 @@ class RiskScorerTest {
     }
 
     @Test
+    void aPersistingProblemIsNotChurnLanguage() {
+        // issue 18: "still failing" (kind PROBLEM) is evidence of a problem, not of intent to leave
+        AccountSignals s = withFindings(1, new ChurnFinding(SignalKind.PROBLEM, false, false, "still failing"));
+        RiskAssessment a = scorer.assess(null, s, null, NOW);
+        assertTrue(a.contributions().isEmpty(), a.contributions().toString());
+        assertEquals(0, a.score());
+    }
+
+    @Test
     void withoutAccountOnlySupportSignalsCount() {
         AccountSignals s = withFindings(1, NO_VALUE);
         s.unresolvedTickets(5);
@@ -181,10 +190,11 @@ class RiskScorerTest {
     void sentimentTrendAndPatternsAreScored() {
         AccountSignals s = new AccountSignals();
         s.sentimentScored(SIGNALS, "a", daysAgo(3), -0.5, SentimentSource.EXTERNAL);
-        s.sentimentScored(SIGNALS, "b", daysAgo(1), -0.6, SentimentSource.BASELINE);
+        s.sentimentScored(SIGNALS, "b", daysAgo(2), -0.4, SentimentSource.EXTERNAL);
+        s.sentimentScored(SIGNALS, "c", daysAgo(1), -0.6, SentimentSource.BASELINE);
         s.unresolvedTickets(3);
         Map<RiskSignal, Contribution> c = bySignal(scorer.assess(null, s, null, NOW));
-        assertEquals("mean sentiment -0.55 over the last 2 messages", c.get(RiskSignal.NEGATIVE_SENTIMENT_TREND).evidence());
+        assertEquals("mean sentiment -0.50 over the last 3 messages", c.get(RiskSignal.NEGATIVE_SENTIMENT_TREND).evidence());
         assertEquals(RISK.pointsOf(RiskSignal.UNRESOLVED_TICKETS), c.get(RiskSignal.UNRESOLVED_TICKETS).points());
     }
 }

@@ -135,9 +135,12 @@ class SentimentJudgeTest {
     void trendOnlyLooksAtItsWindowAndNeedsEnoughMessages() {
         AccountSignals s = new AccountSignals();
         s.sentimentScored(SIGNALS, "old1", daysAgo(40), -0.9, SentimentSource.EXTERNAL);
-        s.sentimentScored(SIGNALS, "old2", daysAgo(35), -0.9, SentimentSource.EXTERNAL);
+        s.sentimentScored(SIGNALS, "old2", daysAgo(36), -0.9, SentimentSource.EXTERNAL);
+        s.sentimentScored(SIGNALS, "old3", daysAgo(35), -0.9, SentimentSource.EXTERNAL);
         s.sentimentScored(SIGNALS, "new", daysAgo(1), -0.9, SentimentSource.EXTERNAL);
-        assertTrue(judge.negativeTrend(s, NOW).isEmpty(), "one message in 30 days is below min_messages 2");
-        assertTrue(judge.negativeTrend(s, daysAgo(34)).isPresent(), "a month ago both old ones were in the window");
+        assertTrue(judge.negativeTrend(s, NOW).isEmpty(), "one message in 30 days is below min_messages 3");
+        assertTrue(judge.negativeTrend(s, daysAgo(34)).isPresent(), "a month ago the three old ones were in the window");
+        s.sentimentScored(SIGNALS, "new2", daysAgo(2), -0.9, SentimentSource.EXTERNAL);
+        assertTrue(judge.negativeTrend(s, NOW).isEmpty(), "two negative messages are not yet a sustained trend");
     }
 }

@@ -186,4 +186,34 @@ class LexiconSentimentScorerTest {
         System.out.printf("LexiconSentimentScorer: %.1f us per 2 KB message%n", micros);
         assertTrue(micros < 2_000, micros + " us");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "Hello, our export job fails with error 4711 since this morning.",
+            "The app crashes on login, the sync fails and the export is broken.",
+            "今天早上还是失败，还是4711这个错误。",
+            "系统宕机了，报错，同步失败，导出也用不了。"})
+    void describingABugIsNegativeTextButNotExtremelyNegativeFeeling(String text) {
+        // issue 18: the affect weighs words that only say what broke by the problem weight (0.25)
+        SentimentScore s = SCORER.withProblemWeight(0.25).score(text);
+        assertTrue(s.score() < s.affect(), text + " " + s);
+        assertTrue(s.affect() > -0.6, "not extremely negative (the policies' -0.6): " + text + " " + s);
+        assertEquals(s.score(), SCORER.score(text).score(), 1e-12, "the score itself does not change");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "This is unacceptable and I'm furious, the export fails every night.",
+            "太失望了，受够了，系统又宕机了。"})
+    void feelingsStillCountFullyInTheAffect(String text) {
+        SentimentScore s = SCORER.withProblemWeight(0.25).score(text);
+        assertTrue(s.affect() < -0.6, text + " " + s);
+    }
+
+    @Test
+    void withoutProblemWordsTheAffectIsTheScore() {
+        SentimentScore s = SCORER.withProblemWeight(0.25).score("We are really disappointed with the support.");
+        assertEquals(s.score(), s.affect(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> SCORER.withProblemWeight(1.5));
+    }
 }
