@@ -142,14 +142,43 @@ final class ReportCommand extends KafkaCommand {
                 num(v.path("first_response_avg_minutes")), num(v.path("first_response_p90_minutes")),
                 v.path("attainment_pct").isNumber() ? num(v.path("attainment_pct")) + "%" : "-",
                 v.path("breaches").asLong(), v.path("escalations").asLong(), num(v.path("vip_standard_gap_minutes"))));
+        escalationRate(out, latestDay.values());
+    }
+
+    /** Seed 000's dashboard: "Escalation rate: Tier 1 8.5 %, Tier 2 10.2 %, Tier 3 11.8 % (team avg 11.2 %)". */
+    private static final Map<String, String> SEED_000_RATE = Map.of("T1", "8.5", "T2", "10.2", "T3", "11.8", "STANDARD", "11.2");
+
+    /**
+     * Escalations per 100 tickets per tier and day (issue 18): up the ladder (executive escalation, negative
+     * sentiment, SLA breach, unassigned: seed 000's "escalation rate"), all kinds, and the busiest kinds.
+     */
+    private static void escalationRate(PrintStream out, java.util.Collection<JsonNode> days) {
+        out.println();
+        out.println("ESCALATION RATE PER TIER AND DAY (per 100 tickets; ladder = executive escalation, negative sentiment,"
+                + " SLA breach, unassigned)");
+        out.printf("  %-10s %-8s %7s %8s %9s %8s  %s%n", "day", "tier", "tickets", "ladder", "seed 000", "all",
+                "by kind (per 100 tickets)");
+        days.forEach(v -> {
+            List<String> kinds = new ArrayList<>();
+            v.path("escalations_by_kind").forEach(k -> kinds.add(k.path("kind").asText() + " " + num(k.path("per_100_tickets"))));
+            out.printf("  %-10s %-8s %7d %8s %9s %8s  %s%n", v.path("window_start").asText().substring(0, 10),
+                    v.path("tier").asText(), v.path("tickets").asLong(), num(v.path("ladder_escalations_per_100_tickets")),
+                    SEED_000_RATE.getOrDefault(v.path("tier").asText(), "-"), num(v.path("escalations_per_100_tickets")),
+                    String.join(", ", kinds));
+        });
     }
 
     private static void atRisk(PrintWriter out, List<JsonNode> all) {
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         all.forEach(v -> latest.put(v.path("account_id").asText(), v));
         out.println();
-        out.println("AT-RISK ACCOUNTS (" + Names.AT_RISK + "): " + all.size() + " level changes, "
-                + latest.size() + " accounts; highest now:");
+        // the first record of an account is its baseline (signals start with BASELINE), not a change
+        long baselines = all.stream().filter(v -> v.path("signals").path(0).asText().startsWith("BASELINE")).count();
+        Map<String, Integer> levels = new TreeMap<>();
+        latest.values().forEach(v -> levels.merge(v.path("risk_level").asText(), 1, Integer::sum));
+        out.println("AT-RISK ACCOUNTS (" + Names.AT_RISK + "): " + baselines + " baseline levels, "
+                + (all.size() - baselines) + " level changes; " + latest.size() + " accounts now " + levels
+                + "; highest now:");
         latest.values().stream().filter(v -> !v.path("risk_level").asText().equals("LOW"))
                 .sorted(Comparator.comparingInt((JsonNode v) -> -v.path("risk_score").asInt()))
                 .limit(8)

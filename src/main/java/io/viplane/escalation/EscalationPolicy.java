@@ -50,7 +50,12 @@ public record EscalationPolicy(
         }
     }
 
+    /**
+     * @param unresolvedPriorities the priorities the "unresolved after N minutes" criterion applies to (issue
+     *                             18: a P4 question open for two hours does not page the support VP)
+     */
     public record ExecutiveEscalation(KindRule rule, int unresolvedAfterMinutes,
+                                      Set<PriorityLevel> unresolvedPriorities,
                                       Set<TicketStatus> unresolvedPausedStatuses,
                                       boolean extremelyNegativeSentiment, PhraseRule asksForManager,
                                       PhraseRule revenueImpact, Set<String> revenueTags) {
@@ -156,10 +161,11 @@ public record EscalationPolicy(
         }
 
         private ExecutiveEscalation executive(PolicySection s) {
-            s.only("tiers", "to", "unresolved_after_minutes", "unresolved_paused_statuses",
+            s.only("tiers", "to", "unresolved_after_minutes", "unresolved_priorities", "unresolved_paused_statuses",
                     "extremely_negative_sentiment", "asks_for_manager", "revenue_impact");
             KindRule rule = rule(s);
             int after = s.positiveMinutes("unresolved_after_minutes");
+            Set<PriorityLevel> priorities = s.enums("unresolved_priorities", PriorityLevel.class, true);
             Set<TicketStatus> paused = s.enums("unresolved_paused_statuses", TicketStatus.class, true);
             boolean extreme = s.bool("extremely_negative_sentiment");
             PolicySection manager = s.object("asks_for_manager");
@@ -168,7 +174,7 @@ public record EscalationPolicy(
             revenue.only("events", "phrases", "tags");
             Set<String> tags = Set.copyOf(revenue.strings("tags", true).stream()
                     .map(t -> t.trim().toLowerCase(Locale.ROOT)).toList());
-            return new ExecutiveEscalation(rule, after, paused, extreme, phrases(manager), phrases(revenue), tags);
+            return new ExecutiveEscalation(rule, after, priorities, paused, extreme, phrases(manager), phrases(revenue), tags);
         }
 
         private PhraseRule phrases(PolicySection s) {

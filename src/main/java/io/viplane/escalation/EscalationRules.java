@@ -349,7 +349,8 @@ public final class EscalationRules {
 
     private Instant unresolvedDue(EscalationFacts f) {
         ExecutiveEscalation x = policy.executiveEscalation();
-        if (f.createdAt() == null || !x.rule().appliesTo(f.tier())) {
+        if (f.createdAt() == null || !x.rule().appliesTo(f.tier())
+                || f.priority() == null || !x.unresolvedPriorities().contains(f.priority())) {
             return null;
         }
         return f.createdAt().plus(Duration.ofMinutes(x.unresolvedAfterMinutes()));

@@ -15,9 +15,20 @@ import java.util.Objects;
  * @param recommendedAction what the CSM should do
  * @param daysToRenewal     as given to the scorer, null when unknown
  * @param assessedAt        event time the assessment is for
+ * @param baseline          the account's first published level (see {@link RiskLevelTracker}): a starting
+ *                          point, not a change; {@link #signals()} then starts with {@link #BASELINE_SIGNAL}
  */
 public record RiskAssessment(int score, RiskLevel level, List<Contribution> contributions, RiskSignal dominant,
-                             String recommendedAction, Integer daysToRenewal, Instant assessedAt) {
+                             String recommendedAction, Integer daysToRenewal, Instant assessedAt, boolean baseline) {
+
+    /** First entry of {@code AtRiskAccount.signals} on a baseline record (issue 18). */
+    public static final String BASELINE_SIGNAL =
+            "BASELINE: first assessment of this account (starting level, not a change)";
+
+    public RiskAssessment(int score, RiskLevel level, List<Contribution> contributions, RiskSignal dominant,
+                          String recommendedAction, Integer daysToRenewal, Instant assessedAt) {
+        this(score, level, contributions, dominant, recommendedAction, daysToRenewal, assessedAt, false);
+    }
 
     public RiskAssessment {
         Objects.requireNonNull(level, "level");
@@ -31,7 +42,14 @@ public record RiskAssessment(int score, RiskLevel level, List<Contribution> cont
 
     /** The published explanation: one {@link Contribution#label()} per contributor. */
     public List<String> signals() {
-        return contributions.stream().map(Contribution::label).toList();
+        List<String> labels = contributions.stream().map(Contribution::label).toList();
+        if (!baseline) {
+            return labels;
+        }
+        List<String> out = new java.util.ArrayList<>(labels.size() + 1);
+        out.add(BASELINE_SIGNAL);
+        out.addAll(labels);
+        return List.copyOf(out);
     }
 
     /** The sum of all points before the cap. */
@@ -40,6 +58,10 @@ public record RiskAssessment(int score, RiskLevel level, List<Contribution> cont
     }
 
     RiskAssessment withLevel(RiskLevel newLevel, String action) {
-        return new RiskAssessment(score, newLevel, contributions, dominant, action, daysToRenewal, assessedAt);
+        return new RiskAssessment(score, newLevel, contributions, dominant, action, daysToRenewal, assessedAt, baseline);
+    }
+
+    RiskAssessment asBaseline() {
+        return new RiskAssessment(score, level, contributions, dominant, recommendedAction, daysToRenewal, assessedAt, true);
     }
 }

@@ -12,8 +12,13 @@ import java.util.Optional;
  * {@code accounts.at-risk} gets a record only when the level really changes.
  *
  * <p>Rising is immediate; falling needs the score below the current level's threshold minus the
- * policy's hysteresis margin, so a score wobbling around a threshold publishes nothing. The first
- * assessment above LOW is published; an account that was never above LOW publishes nothing.
+ * policy's hysteresis margin, so a score wobbling around a threshold publishes nothing.
+ *
+ * <p><b>Baseline</b> (issue 18): the first assessment of an account (usually its first CRM load) is not
+ * a change. When it is above LOW it is published once, marked {@link RiskAssessment#BASELINE_SIGNAL}
+ * as the first of its signals, so a CSM tool can show the starting list without alerting on each
+ * entry; an account first assessed LOW publishes nothing (LOW is what an unpublished account is).
+ * Every later record is a real level change.
  */
 public final class RiskLevelTracker {
     /** Level last published (or, before any, LOW once assessed); null before the first assessment. */
@@ -38,7 +43,8 @@ public final class RiskLevelTracker {
         score = a.score();
         changedAt = a.assessedAt();
         String action = next == a.level() ? a.recommendedAction() : policy.actionFor(next, a.contributions());
-        return Optional.of(a.withLevel(next, action));
+        RiskAssessment published = a.withLevel(next, action);
+        return Optional.of(first ? published.asBaseline() : published);
     }
 
     /**

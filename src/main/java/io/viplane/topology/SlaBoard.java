@@ -28,7 +28,7 @@ public final class SlaBoard {
             stats(e.getTier()).add(new SlaTransition(e.getMetric(), e.getOccurredAt(), e.getState(), e.getDueAt(),
                     e.getOccurredAt(), e.getElapsedMinutes(), e.getTargetMinutes(), null, late));
         } else if (r instanceof Escalation e) {
-            stats(e.getTier()).escalated();
+            stats(e.getTier()).escalated(e.getKind() == null ? null : e.getKind().name());
         }
         return this;
     }

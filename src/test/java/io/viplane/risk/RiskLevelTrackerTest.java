@@ -46,6 +46,21 @@ class RiskLevelTrackerTest {
     }
 
     @Test
+    void theFirstLevelIsABaselineAndLaterChangesAreNot() {
+        RiskLevelTracker t = new RiskLevelTracker();
+        RiskAssessment first = t.update(assessment(30), RISK).orElseThrow();
+        assertTrue(first.baseline());
+        assertEquals(RiskAssessment.BASELINE_SIGNAL, first.signals().get(0));
+        assertEquals(RiskAssessment.BASELINE_SIGNAL, RiskLevelTracker.toRecord("acc-1", first, null).getSignals().get(0));
+        RiskAssessment change = t.update(assessment(55), RISK).orElseThrow();
+        assertTrue(!change.baseline() && !change.signals().contains(RiskAssessment.BASELINE_SIGNAL), change.signals().toString());
+        // an account first assessed LOW publishes nothing; its first rise is a change, not a baseline
+        RiskLevelTracker quiet = new RiskLevelTracker();
+        assertTrue(quiet.update(assessment(10), RISK).isEmpty());
+        assertTrue(!quiet.update(assessment(30), RISK).orElseThrow().baseline());
+    }
+
+    @Test
     void anAccountThatWasNeverAtRiskEmitsNothing() {
         RiskLevelTracker t = new RiskLevelTracker();
         assertEquals(List.of(), feed(t, 0, 10, 24, 3));

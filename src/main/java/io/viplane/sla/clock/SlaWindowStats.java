@@ -32,6 +32,15 @@ public final class SlaWindowStats {
     public long met;
     public long breaches;
     public long escalations;
+    /** Escalations per kind name (issue 18: the escalation rate per tier and kind). */
+    public TreeMap<String, Long> escalationsByKind = new TreeMap<>();
+
+    /**
+     * The kinds that go up the tier's ladder for a ticket (seed 000's "escalation rate"); notices such as
+     * CSM alerts, SLA warnings or follow-ups due are counted per kind but not in this rate.
+     */
+    public static final java.util.Set<String> LADDER_KINDS =
+            java.util.Set.of("EXECUTIVE_ESCALATION", "NEGATIVE_SENTIMENT", "SLA_BREACH", "UNASSIGNED");
 
     /** Folds one transition of a ticket of this tier whose occurred_at falls in this window. */
     public void add(SlaTransition t) {
@@ -59,6 +68,24 @@ public final class SlaWindowStats {
     /** An escalation of a ticket of this tier in this window (counted by the escalation processor). */
     public void escalated() {
         escalations++;
+    }
+
+    /** As {@link #escalated()}, of a known kind. */
+    public void escalated(String kind) {
+        escalated();
+        if (kind != null) {
+            escalationsByKind.merge(kind, 1L, Long::sum);
+        }
+    }
+
+    public long ladderEscalations() {
+        return escalationsByKind.entrySet().stream().filter(e -> LADDER_KINDS.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** {@code count} per 100 of this window's tickets; null without tickets. */
+    public Double per100Tickets(long count) {
+        return tickets == 0 ? null : 100.0 * count / tickets;
     }
 
     public Double firstResponseAvgMinutes() {
@@ -105,6 +132,13 @@ public final class SlaWindowStats {
                 .setBreaches(breaches)
                 .setEscalations(escalations)
                 .setVipStandardGapMinutes(gap)
+                .setEscalationsPer100Tickets(per100Tickets(escalations))
+                .setLadderEscalations(ladderEscalations())
+                .setLadderEscalationsPer100Tickets(per100Tickets(ladderEscalations()))
+                .setEscalationsByKind(escalationsByKind.entrySet().stream()
+                        .map(e -> io.viplane.model.EscalationKindCount.newBuilder().setKind(e.getKey())
+                                .setEscalations(e.getValue()).setPer100Tickets(per100Tickets(e.getValue())).build())
+                        .toList())
                 .build();
     }
 

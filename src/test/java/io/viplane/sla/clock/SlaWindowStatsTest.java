@@ -90,10 +90,33 @@ class SlaWindowStatsTest {
         s.add(tr(SlaMetric.FIRST_RESPONSE, SlaState.STARTED, 0, false));
         s.add(tr(SlaMetric.FIRST_RESPONSE, SlaState.MET, 200, false));
         s.add(tr(SlaMetric.FIRST_RESPONSE, SlaState.BREACHED, 15, false));
-        s.escalated();
+        s.escalated("SLA_BREACH");
         SlaWindowStats back = Fixtures.cbor(s, SlaWindowStats.class);
         assertEquals(s.firstResponseHistogram, back.firstResponseHistogram);
         assertEquals(s.toRecord(Tier.T2, "DAY", at("00:00"), at("d2 00:00"), null),
                 back.toRecord(Tier.T2, "DAY", at("00:00"), at("d2 00:00"), null));
+    }
+
+    @Test
+    void escalationRatePerHundredTicketsPerKindAndUpTheLadder() {
+        SlaWindowStats s = new SlaWindowStats();
+        for (int i = 0; i < 40; i++) {
+            s.add(tr(SlaMetric.FIRST_RESPONSE, SlaState.STARTED, 0, false));
+        }
+        s.escalated("EXECUTIVE_ESCALATION");
+        s.escalated("EXECUTIVE_ESCALATION");
+        s.escalated("SLA_BREACH");
+        s.escalated("SLA_WARNING");
+        s.escalated("CSM_ALERT");
+        var r = s.toRecord(Tier.T1, "DAY", at("00:00"), at("d2 00:00"), null);
+        assertEquals(5, r.getEscalations());
+        assertEquals(12.5, r.getEscalationsPer100Tickets(), 1e-9);
+        assertEquals(3L, r.getLadderEscalations(), "warnings and CSM alerts are notices, not the ladder");
+        assertEquals(7.5, r.getLadderEscalationsPer100Tickets(), 1e-9);
+        assertEquals(java.util.List.of("CSM_ALERT", "EXECUTIVE_ESCALATION", "SLA_BREACH", "SLA_WARNING"),
+                r.getEscalationsByKind().stream().map(k -> k.getKind()).toList());
+        assertEquals(5.0, r.getEscalationsByKind().get(1).getPer100Tickets(), 1e-9);
+        var none = new SlaWindowStats().toRecord(Tier.T1, "DAY", at("00:00"), at("d2 00:00"), null);
+        assertEquals(null, none.getEscalationsPer100Tickets(), "no rate without tickets");
     }
 }
