@@ -239,12 +239,23 @@ final class ContractSamples {
                 .setTier(Tier.T1).setWindow("HOUR").setWindowStart(Instant.parse("2026-01-16T16:00:00Z"))
                 .setWindowEnd(Instant.parse("2026-01-16T17:00:00Z")).setTickets(12L).setFirstResponseAvgMinutes(9.5)
                 .setFirstResponseP90Minutes(14L).setAttainmentPct(91.7).setBreaches(1L).setEscalations(2L)
-                .setVipStandardGapMinutes(48.25).build();
+                .setVipStandardGapMinutes(48.25).setEscalationsPer100Tickets(16.666666666666668)
+                .setLadderEscalations(1L).setLadderEscalationsPer100Tickets(8.333333333333334)
+                .setEscalationsByKind(java.util.List.of(
+                        io.viplane.model.EscalationKindCount.newBuilder().setKind("CSM_ALERT").setEscalations(1L)
+                                .setPer100Tickets(8.333333333333334).build(),
+                        io.viplane.model.EscalationKindCount.newBuilder().setKind("SLA_BREACH").setEscalations(1L)
+                                .setPer100Tickets(8.333333333333334).build()))
+                .build();
         String fullJson = """
                 {"tier": "T1", "window": "HOUR", "window_start": "2026-01-16T16:00:00Z",
                  "window_end": "2026-01-16T17:00:00Z", "tickets": 12, "first_response_avg_minutes": 9.5,
                  "first_response_p90_minutes": 14, "attainment_pct": 91.7, "breaches": 1, "escalations": 2,
-                 "vip_standard_gap_minutes": 48.25}
+                 "vip_standard_gap_minutes": 48.25, "escalations_per_100_tickets": 16.666666666666668,
+                 "ladder_escalations": 1, "ladder_escalations_per_100_tickets": 8.333333333333334,
+                 "escalations_by_kind": [
+                   {"kind": "CSM_ALERT", "escalations": 1, "per_100_tickets": 8.333333333333334},
+                   {"kind": "SLA_BREACH", "escalations": 1, "per_100_tickets": 8.333333333333334}]}
                 """;
         SlaWindowMetrics minimal = SlaWindowMetrics.newBuilder().setTier(Tier.STANDARD).setWindow("DAY")
                 .setWindowStart(Instant.parse("2026-01-16T00:00:00Z")).setWindowEnd(Instant.parse("2026-01-17T00:00:00Z"))

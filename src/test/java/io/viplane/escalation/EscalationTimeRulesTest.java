@@ -20,18 +20,34 @@ import org.junit.jupiter.api.Test;
 /** "Unresolved after 2 hours" and the executive contact's 24-hour follow-up. */
 class EscalationTimeRulesTest {
 
+    /** The criterion applies to P1/P2 (executive_escalation.unresolved_priorities, issue 18). */
+    private static EscalationFacts urgent(Tier tier, java.util.function.Consumer<EscalationFacts.Builder> change) {
+        return build(tier, b -> {
+            b.priority(io.viplane.model.PriorityLevel.P2);
+            change.accept(b);
+        });
+    }
+
+    @Test
+    void aRoutineTicketOpenForTwoHoursPagesNobody() {
+        EscalationFacts p3 = build(Tier.T1, b -> { });
+        assertNull(RULES.nextWakeUp(p3));
+        assertEquals(List.of(), RULES.onTimer(p3.at(TWO_HOURS)));
+    }
+
+
     private static final Instant TWO_HOURS = CREATED.plus(Duration.ofMinutes(120));
 
     @Test
     void wakesUpAtTwoHoursForVipOnly() {
-        assertEquals(TWO_HOURS, RULES.nextWakeUp(build(Tier.T1, b -> { })));
-        assertNull(RULES.nextWakeUp(build(Tier.STANDARD, b -> { })));
-        assertNull(RULES.nextWakeUp(build(Tier.T1, b -> b.closed(true).status(TicketStatus.SOLVED))));
+        assertEquals(TWO_HOURS, RULES.nextWakeUp(urgent(Tier.T1, b -> { })));
+        assertNull(RULES.nextWakeUp(urgent(Tier.STANDARD, b -> { })));
+        assertNull(RULES.nextWakeUp(urgent(Tier.T1, b -> b.closed(true).status(TicketStatus.SOLVED))));
     }
 
     @Test
     void unresolvedAfterTwoHoursGoesUpTheLadder() {
-        EscalationFacts before = build(Tier.T2, b -> { }).at(TWO_HOURS.minusSeconds(1));
+        EscalationFacts before = urgent(Tier.T2, b -> { }).at(TWO_HOURS.minusSeconds(1));
         assertEquals(List.of(), RULES.onTimer(before));
         List<Escalation> out = RULES.onTimer(before.at(TWO_HOURS));
         assertEquals(1, out.size());
@@ -48,10 +64,10 @@ class EscalationTimeRulesTest {
 
     @Test
     void notWhenResolvedOrWaitingOnTheCustomer_butAtTheNextEventOnceReopened() {
-        assertEquals(List.of(), RULES.onTimer(build(Tier.T1, b -> b.closed(true).status(TicketStatus.SOLVED)).at(TWO_HOURS)));
-        assertEquals(List.of(), RULES.onTimer(build(Tier.T1, b -> b.status(TicketStatus.PENDING)).at(TWO_HOURS)));
+        assertEquals(List.of(), RULES.onTimer(urgent(Tier.T1, b -> b.closed(true).status(TicketStatus.SOLVED)).at(TWO_HOURS)));
+        assertEquals(List.of(), RULES.onTimer(urgent(Tier.T1, b -> b.status(TicketStatus.PENDING)).at(TWO_HOURS)));
         Instant later = TWO_HOURS.plus(Duration.ofMinutes(40));
-        List<Escalation> reopened = of(RULES.onEvent(build(Tier.T1, b -> b.status(TicketStatus.OPEN)
+        List<Escalation> reopened = of(RULES.onEvent(urgent(Tier.T1, b -> b.status(TicketStatus.OPEN)
                 .previousStatus(TicketStatus.PENDING).event(io.viplane.model.TicketEventType.CUSTOMER_MESSAGE, "ev-r", later)
                 .now(later))), EscalationKind.EXECUTIVE_ESCALATION);
         assertEquals(1, reopened.size());
@@ -61,13 +77,13 @@ class EscalationTimeRulesTest {
     @Test
     void onHoldWithEngineeringStillCountsAsUnresolved() {
         // sample story "data migration": on hold with engineering after 2 hours is still our problem
-        assertEquals(1, RULES.onTimer(build(Tier.T1, b -> b.status(TicketStatus.ON_HOLD)).at(TWO_HOURS)).size());
+        assertEquals(1, RULES.onTimer(urgent(Tier.T1, b -> b.status(TicketStatus.ON_HOLD)).at(TWO_HOURS)).size());
     }
 
     @Test
     void executiveContactFollowUpIsDueAfter24HoursWhateverTheResolution() {
         Instant day = CREATED.plus(Duration.ofHours(24));
-        EscalationFacts f = build(Tier.T1, b -> b.executiveContact(true).closed(true).status(TicketStatus.CLOSED));
+        EscalationFacts f = urgent(Tier.T1, b -> b.executiveContact(true).closed(true).status(TicketStatus.CLOSED));
         assertEquals(day, RULES.nextWakeUp(f));
         List<Escalation> out = RULES.onTimer(f.at(day));
         assertEquals(1, out.size());
@@ -78,7 +94,7 @@ class EscalationTimeRulesTest {
 
     @Test
     void nextWakeUpIsTheEarliestFutureOne() {
-        EscalationFacts f = build(Tier.T1, b -> b.executiveContact(true));
+        EscalationFacts f = urgent(Tier.T1, b -> b.executiveContact(true));
         assertEquals(TWO_HOURS, RULES.nextWakeUp(f));
         assertEquals(CREATED.plus(Duration.ofHours(24)), RULES.nextWakeUp(f.at(TWO_HOURS)));
     }

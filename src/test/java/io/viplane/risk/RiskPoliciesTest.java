@@ -48,9 +48,10 @@ class RiskPoliciesTest {
 
     @Test
     void renewalStepIsTheNearestThatHolds() {
-        assertEquals(20, RISK.renewalStep(30).orElseThrow().points());
-        assertEquals(15, RISK.renewalStep(31).orElseThrow().points());
-        assertEquals(10, RISK.renewalStep(90).orElseThrow().points());
+        // issue 18: renewal amplifies evidence (10 / 5 / 5), its priority boost lives in priority_score
+        assertEquals(10, RISK.renewalStep(30).orElseThrow().points());
+        assertEquals(5, RISK.renewalStep(31).orElseThrow().points());
+        assertEquals(5, RISK.renewalStep(90).orElseThrow().points());
         assertTrue(RISK.renewalStep(91).isEmpty());
         assertTrue(RISK.renewalStep(-3).isEmpty(), "a renewal date in the past is stale data, not proximity");
         assertTrue(RISK.renewalStep(null).isEmpty());

@@ -52,7 +52,7 @@ class RiskScorerTest {
         assertEquals("NPS answer 3 <= 6", c.get(RiskSignal.NPS_DETRACTOR).evidence());
         assertEquals("competitor mention: Kestrel Desk", c.get(RiskSignal.COMPETITOR_MENTION).evidence());
         assertEquals("renewal in 20 days (<= 30)", c.get(RiskSignal.RENEWAL_PROXIMITY).evidence());
-        assertEquals(20, c.get(RiskSignal.RENEWAL_PROXIMITY).points());
+        assertEquals(10, c.get(RiskSignal.RENEWAL_PROXIMITY).points());
         for (Contribution x : a.contributions()) {
             if (x.signal() != RiskSignal.RENEWAL_PROXIMITY) {
                 assertEquals(RISK.pointsOf(x.signal()), x.points(), x.signal().name());
@@ -60,8 +60,8 @@ class RiskScorerTest {
             assertTrue(a.signals().contains(x.signal() + " +" + x.points() + ": " + x.evidence()));
         }
         assertTrue(a.signals().contains("CHURN_DIRECT +30: evaluating alternatives"), a.signals().toString());
-        // 15 + 15 + 10 + 30 + 20 + 10 + 15 + 20 = 135, capped
-        assertEquals(135, a.uncappedScore());
+        // 15 + 15 + 5 + 30 + 20 + 10 + 15 + 10 = 120, capped
+        assertEquals(120, a.uncappedScore());
         assertEquals(100, a.score());
         assertEquals(RiskLevel.CRITICAL, a.level());
         assertEquals(RISK.actions().byLevel().get(RiskLevel.CRITICAL), a.recommendedAction());
@@ -70,8 +70,8 @@ class RiskScorerTest {
     @Test
     void scoreIsTheSumOfItsContributions() {
         RiskAssessment a = scorer.assess(account(60, -22.0, null), new AccountSignals(), 45, NOW);
-        // health 15 + usage 15 + renewal within 60 days 15
-        assertEquals(45, a.score());
+        // health 15 + usage 15 + renewal within 60 days 5
+        assertEquals(35, a.score());
         assertEquals(a.uncappedScore(), a.score());
         assertEquals(a.contributions().stream().mapToInt(Contribution::points).sum(), a.score());
         assertEquals(RiskLevel.MEDIUM, a.level());
@@ -108,27 +108,27 @@ class RiskScorerTest {
 
     @Test
     void competitorPlaybookWhenItDominates() {
-        // competitor 20 + health 15 + NPS 10 + renewal within 60 days 15 = 60: HIGH (seed: Oscorp)
+        // competitor 20 + health 15 + NPS 5 + renewal within 60 days 5 = 45: MEDIUM (seed: Oscorp, at risk)
         RiskAssessment a = scorer.assess(account(55, -12.5, 5), withFindings(3, KESTREL), 40, NOW);
-        assertEquals(60, a.score());
-        assertEquals(RiskLevel.HIGH, a.level());
+        assertEquals(45, a.score());
+        assertEquals(RiskLevel.MEDIUM, a.level());
         assertEquals(RiskSignal.COMPETITOR_MENTION, a.dominant());
         assertEquals("Competitive retention playbook", a.recommendedAction());
     }
 
     @Test
     void tieGoesToThePlaybookListedFirst() {
-        // usage 15, health 15, NPS 10, renewal within 90 days 10 = 50 (seed: Stark Ind, usage declining 25%)
+        // usage 15, health 15, NPS 5, renewal within 90 days 5 = 40 (seed: Stark Ind, usage declining 25%)
         RiskAssessment a = scorer.assess(account(62, -25.0, 6), new AccountSignals(), 75, NOW);
-        assertEquals(50, a.score());
+        assertEquals(40, a.score());
         assertEquals(RiskSignal.USAGE_DECLINE, a.dominant(), "usage_decline has a playbook, health_low does not");
         assertEquals(RISK.actions().bySignal().get(RiskSignal.USAGE_DECLINE), a.recommendedAction());
     }
 
     @Test
     void levelActionWithoutPlaybook() {
-        // health 15 + NPS 10 = 25: MEDIUM, dominant HEALTH_LOW has no playbook
-        RiskAssessment a = scorer.assess(account(50, 0.0, 2), new AccountSignals(), null, NOW);
+        // health 15 + NPS 5 + renewal within 30 days 10 = 30: MEDIUM, dominant HEALTH_LOW has no playbook
+        RiskAssessment a = scorer.assess(account(50, 0.0, 2), new AccountSignals(), 20, NOW);
         assertEquals(RiskLevel.MEDIUM, a.level());
         assertEquals(RiskSignal.HEALTH_LOW, a.dominant());
         assertEquals(RISK.actions().byLevel().get(RiskLevel.MEDIUM), a.recommendedAction());

@@ -117,7 +117,9 @@ class SampleStoryRiskTest {
     void competitorMentionNamesTheCompetitor() {
         RiskAssessment a = replay("t2-competitor-mention").last();
         assertEquals("competitor mention: Kestrel Desk", contribution(a, RiskSignal.COMPETITOR_MENTION).orElseThrow().evidence());
-        assertTrue(a.level().compareTo(RiskLevel.HIGH) >= 0, a.score() + " " + a.signals());
+        // seed 000's Oscorp (health 55, competitor mention) is at risk with the competitive playbook; since
+        // issue 18 renewal and NPS weigh less, so it is MEDIUM (45), where playbooks apply
+        assertTrue(a.level().compareTo(RiskLevel.MEDIUM) >= 0, a.score() + " " + a.signals());
         assertEquals("Competitive retention playbook", a.recommendedAction());
     }
 

@@ -160,25 +160,27 @@ class SignalsTopologyTest {
 
     @Test
     void theRiskLevelDoesNotFlapWhenTheScoreHoversAroundAThreshold() {
-        // health < 65 (15) + usage <= -20% (15) + renewal within 30 days (20) = 50: HIGH (from 50).
+        // health < 65 (15) + renewal within 30 days (10) = 25: MEDIUM (from 25), the account's baseline.
         p.account(risky("2026-02-10", 0));
         List<JsonNode> first = p.read(Names.AT_RISK);
         assertEquals(1, first.size());
-        assertEquals("HIGH", first.get(0).get("risk_level").asText());
-        // Renewal within 60 days instead (15): 45, below 50 but not below 50 - margin 5: stays HIGH.
+        assertEquals("MEDIUM", first.get(0).get("risk_level").asText());
+        assertTrue(first.get(0).get("signals").get(0).asText().startsWith("BASELINE"), first.get(0).toString());
+        // Renewal within 60 days instead (5): 20, below 25 but not below 25 - margin 5: stays MEDIUM.
         p.account(risky("2026-03-10", 1));
         assertTrue(p.read(Names.AT_RISK).isEmpty(), "inside the hysteresis margin: no new level");
         p.account(risky("2026-02-10", 2));
-        assertTrue(p.read(Names.AT_RISK).isEmpty(), "still HIGH: nothing to say");
-        // Renewal within 90 days (10): 40, clearly below: MEDIUM is news.
-        p.account(risky("2026-04-10", 3));
+        assertTrue(p.read(Names.AT_RISK).isEmpty(), "still MEDIUM: nothing to say");
+        // No renewal within 90 days: 15, clearly below: LOW is news, and a change, not a baseline.
+        p.account(risky("2026-06-10", 3));
         List<JsonNode> lower = p.read(Names.AT_RISK);
         assertEquals(1, lower.size());
-        assertEquals("MEDIUM", lower.get(0).get("risk_level").asText());
+        assertEquals("LOW", lower.get(0).get("risk_level").asText());
+        assertFalse(lower.get(0).get("signals").toString().contains("BASELINE"), lower.get(0).toString());
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode risky(String renewal, int minute) {
-        return account("acc-2", 300_000).put("health_score", 60).put("usage_trend_pct", -25.0)
+        return account("acc-2", 300_000).put("health_score", 60)
                 .put("renewal_date", renewal).put("updated_at", at(minute));
     }
 }
