@@ -152,7 +152,7 @@ final class ReportCommand extends KafkaCommand {
      * Escalations per 100 tickets per tier and day (issue 18): up the ladder (executive escalation, negative
      * sentiment, SLA breach, unassigned: seed 000's "escalation rate"), all kinds, and the busiest kinds.
      */
-    private static void escalationRate(PrintStream out, java.util.Collection<JsonNode> days) {
+    private static void escalationRate(PrintWriter out, java.util.Collection<JsonNode> days) {
         out.println();
         out.println("ESCALATION RATE PER TIER AND DAY (per 100 tickets; ladder = executive escalation, negative sentiment,"
                 + " SLA breach, unassigned)");
