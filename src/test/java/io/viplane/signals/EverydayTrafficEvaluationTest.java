@@ -51,12 +51,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>The false-alarm rate of a kind is the share of messages (threads) that raised at least one
  * escalation of that kind. It must stay at or below {@link #MAX_FALSE_ALARM_RATE} per kind, per policy
- * and per tier. Measured before issue 18 (white-glove, single messages, T1): NEGATIVE_SENTIMENT 9.9 %,
- * CHURN_SIGNAL 4.9 %; threads: every thread NEGATIVE_SENTIMENT. The table is printed on every run.
+ * and per tier. Before issue 18 the old lexicon scored 9.9 % of the tune split negative (for a VIP each
+ * one a NEGATIVE_SENTIMENT) and found churn language in 4.9 % (a CHURN_SIGNAL each). The table is
+ * printed on every run.
  *
  * <p>The corpus ({@value #CORPUS}) has a {@code tune} split (515 lines, written before the rules were
- * changed, then used to change them) and a {@code heldout} split written after the rules were final and
- * measured once; do not tune on it.
+ * changed, then used to change them) and a {@code heldout} split (40 lines, 25 EN and 15 ZH) written after
+ * the rules were final and measured once; do not tune on it, write a new batch instead. Both count in the
+ * rates; the held-out alarms are printed on their own.
  */
 class EverydayTrafficEvaluationTest {
     static final String CORPUS = "/signals/everyday-eval.jsonl";
@@ -174,6 +176,11 @@ class EverydayTrafficEvaluationTest {
         }
         System.out.println(table("Everyday traffic, policy " + policyName + ": single messages", single));
         System.out.println(table("Everyday traffic, policy " + policyName + ": threads (bug report, follow-up, still failing)", threads));
+        long heldout = all.stream().filter(m -> m.split().equals("heldout")).count();
+        Set<String> heldoutAlarms = new TreeSet<>();
+        single.byTier().forEach((tier, kinds) -> kinds.forEach((kind, ids) -> ids.stream()
+                .filter(id -> id.contains("-heldout-")).forEach(id -> heldoutAlarms.add(tier + " " + kind + " " + id))));
+        System.out.println("Held-out split (" + heldout + " messages, never tuned for): alarms " + heldoutAlarms);
         List<Executable> checks = new ArrayList<>();
         for (Tally t : List.of(single, threads)) {
             for (String tier : t.sent().keySet()) {
