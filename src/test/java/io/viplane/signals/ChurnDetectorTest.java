@@ -395,22 +395,4 @@ class ChurnDetectorTest {
         }
     }
 
-    @Test
-    void twoKilobyteMessageTakesMicrosecondsNotMilliseconds() {
-        String unit = "Hi team, the exports failed again last night and I'm frustrated. Our CFO is questioning the ROI. "
-                + "这个问题反复出现，我们正在评估替代方案。How do I export all tickets to CSV? ";
-        String message = unit.repeat(2048 / unit.length() + 1).substring(0, 2048);
-        for (int i = 0; i < 2_000; i++) {
-            DETECTOR.detect(message);
-        }
-        int runs = 2_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            DETECTOR.detect(message);
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
-        System.out.printf("ChurnDetector: %.1f us per 2 KB message%n", micros);
-        // measured ~100-350 us on a loaded 2-core box; the bound only catches a return to milliseconds
-        assertTrue(micros < 2_000, "2 KB detect took " + micros + " us");
-    }
 }

@@ -171,22 +171,6 @@ class LexiconSentimentScorerTest {
                 "languages: {en: {termz: {a: 1}}}".getBytes(StandardCharsets.UTF_8))));
     }
 
-    @Test
-    void isFast() {
-        String message = "Thanks for the quick fix, but the export is still not working and we are frustrated. "
-                .repeat(25).substring(0, 2048);
-        for (int i = 0; i < 2_000; i++) {
-            SCORER.score(message);
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < 2_000; i++) {
-            SCORER.score(message);
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / 2_000;
-        System.out.printf("LexiconSentimentScorer: %.1f us per 2 KB message%n", micros);
-        assertTrue(micros < 2_000, micros + " us");
-    }
-
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
             "Hello, our export job fails with error 4711 since this morning.",
