@@ -1,6 +1,6 @@
 // Load and output probe for scripts/faults (not part of the product jar). Run as a single-file program:
 //   java -cp "target/lib/*" tools/faults/FaultProbe.java BOOTSTRAP RATE_PER_S OUT_FILE
-// Sends CREATED ticket events for one T1 account at a steady rate (occurred_at = now; the event id carries
+// Sends CREATED ticket events for 50 T1 accounts (round robin) at a steady rate (occurred_at = now; the event id carries
 // the send time), reads support.tickets.routed (read_committed) and writes one line per routed ticket:
 // "<send ms> <arrival ms>". It runs until killed; it rides out broker restarts (the clients retry).
 import java.io.FileWriter;
@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 public class FaultProbe {
+    private static final int ACCOUNTS = 50;
     private static final Pattern SOURCE = Pattern.compile("\"source_event_id\":\"fp-(\\d+)-\\d+\"");
 
     public static void main(String[] args) throws Exception {
@@ -35,8 +36,10 @@ public class FaultProbe {
         p.put("max.block.ms", 600_000);
         p.put("linger.ms", 5);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("crm.accounts", "fp-acc", "{\"account_id\":\"fp-acc\",\"name\":\"Probe\","
-                    + "\"arr\":900000,\"updated_at\":\"" + Instant.now().minusSeconds(3600) + "\"}")).get();
+            for (int a = 0; a < ACCOUNTS; a++) {
+                producer.send(new ProducerRecord<>("crm.accounts", "fp-acc" + a, "{\"account_id\":\"fp-acc" + a
+                        + "\",\"name\":\"Probe\",\"arr\":900000,\"updated_at\":\"" + Instant.now().minusSeconds(3600) + "\"}")).get();
+            }
             long seq = 0;
             long next = System.currentTimeMillis();
             while (true) {
@@ -49,7 +52,7 @@ public class FaultProbe {
                 long sent = System.currentTimeMillis();
                 String ticket = "fp-t" + seq;
                 String value = "{\"event_id\":\"fp-" + sent + "-" + seq + "\",\"ticket_id\":\"" + ticket
-                        + "\",\"account_id\":\"fp-acc\",\"type\":\"CREATED\",\"priority\":\"NORMAL\",\"status\":\"NEW\","
+                        + "\",\"account_id\":\"fp-acc" + (seq % ACCOUNTS) + "\",\"type\":\"CREATED\",\"priority\":\"NORMAL\",\"status\":\"NEW\","
                         + "\"occurred_at\":\"" + Instant.ofEpochMilli(sent) + "\",\"subject\":\"probe\",\"body\":\"probe\"}";
                 producer.send(new ProducerRecord<>("support.tickets", ticket, value));
                 seq++;
