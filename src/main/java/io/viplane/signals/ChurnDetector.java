@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,21 +156,42 @@ public final class ChurnDetector {
         return ChurnClass.of(detect(text));
     }
 
+    /**
+     * Longest first; a match is shadowed by a kept match of its kind that overlaps it and has its strength
+     * or is DIRECT. Kept matches of one (kind, strength) never overlap each other, so each such set is a
+     * sorted list of disjoint intervals and one lookup finds the only candidate: O(n log n), where a scan
+     * of everything kept made a megabyte of repeated churn words quadratic.
+     */
     private static List<SignalMatch> dedupe(List<SignalMatch> raw) {
         if (raw.size() < 2) {
             return List.copyOf(raw);
         }
         raw.sort(BY_LENGTH_DESC);
         List<SignalMatch> kept = new ArrayList<>(raw.size());
+        // [kind][strength]: disjoint kept intervals, start -> end
+        @SuppressWarnings("unchecked")
+        TreeMap<Integer, Integer>[][] keptBy = new TreeMap[SignalKind.values().length][ChurnClass.values().length];
         for (SignalMatch m : raw) {
-            boolean shadowed = kept.stream().anyMatch(k -> k.kind() == m.kind() && k.overlaps(m)
-                    && (k.strength() == m.strength() || k.strength() == ChurnClass.DIRECT));
-            if (!shadowed) {
+            TreeMap<Integer, Integer>[] ofKind = keptBy[m.kind().ordinal()];
+            if (!overlapsAny(ofKind[m.strength().ordinal()], m) && !overlapsAny(ofKind[ChurnClass.DIRECT.ordinal()], m)) {
                 kept.add(m);
+                if (ofKind[m.strength().ordinal()] == null) {
+                    ofKind[m.strength().ordinal()] = new TreeMap<>();
+                }
+                ofKind[m.strength().ordinal()].put(m.start(), m.end());
             }
         }
         kept.sort(BY_POSITION);
         return List.copyOf(kept);
+    }
+
+    /** Disjoint intervals by start: only the last one starting before {@code m} ends can overlap it. */
+    private static boolean overlapsAny(TreeMap<Integer, Integer> disjoint, SignalMatch m) {
+        if (disjoint == null) {
+            return false;
+        }
+        Map.Entry<Integer, Integer> e = disjoint.lowerEntry(m.end());
+        return e != null && e.getValue() > m.start();
     }
 
     private static Map<String, String> macros(ChurnLexicon lexicon) {

@@ -1,6 +1,6 @@
 package io.viplane.topology;
 
-import io.viplane.codec.InvalidRecordException;
+import io.viplane.admission.InputKeys;
 import io.viplane.model.Account;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -17,12 +17,9 @@ final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
     public void process(Record<String, Account> record) {
         String accountId = record.key();
         Account a = record.value();
-        if (accountId == null) {
-            throw new InvalidRecordException("account_id", "record key is missing");
-        }
-        if (a != null && !accountId.equals(a.getAccountId())) {
-            throw new InvalidRecordException("account_id", "does not match the record key");
-        }
+        // Admitted (key, updated_at) by StateStamp before the repartition topic; checked again for the key
+        // because this processor owns the store it is written to.
+        InputKeys.check("account_id", accountId, a == null ? null : a.getAccountId(), a == null);
         if (a == null) {
             stores.accounts.delete(accountId);
         } else {

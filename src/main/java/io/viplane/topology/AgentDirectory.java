@@ -6,8 +6,7 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The agent roster as this task last read it from the global {@code agents} store. Reading 10,000
@@ -16,7 +15,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * which is fine for a suggestion (the help desk assigns).
  */
 final class AgentDirectory {
-    private final TimestampedKeyValueStore<String, Agent> store;
+    private final ReadOnlyKeyValueStore<String, Agent> store;
     private final long refreshMs;
     private final ProcessingContext context;
     private List<Agent> snapshot = List.of();
@@ -32,11 +31,11 @@ final class AgentDirectory {
         long now = context.currentSystemTimeMs();
         if (readAtMs == Long.MIN_VALUE || now - readAtMs >= refreshMs) {
             List<Agent> fresh = new ArrayList<>();
-            try (KeyValueIterator<String, ValueAndTimestamp<Agent>> it = store.all()) {
+            try (KeyValueIterator<String, Agent> it = store.all()) {
                 while (it.hasNext()) {
-                    KeyValue<String, ValueAndTimestamp<Agent>> kv = it.next();
-                    if (kv.value != null && kv.value.value() != null) {
-                        fresh.add(kv.value.value());
+                    KeyValue<String, Agent> kv = it.next();
+                    if (kv.value != null) {
+                        fresh.add(kv.value);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.viplane.topology;
 
-import io.viplane.codec.InvalidRecordException;
+import io.viplane.admission.InputKeys;
+import io.viplane.admission.RecordTimes;
 import io.viplane.model.Contact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,8 +14,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a contact that moves must also be deleted from its old account.
  */
 final class ContactOwnerProcessor implements Processor<String, Contact, String, Contact> {
+    private final RecordTimes times;
     private ProcessorContext<String, Contact> context;
     private KeyValueStore<String, String> owners;
+
+    ContactOwnerProcessor(RecordTimes times) {
+        this.times = times;
+    }
 
     @Override
     public void init(ProcessorContext<String, Contact> context) {
@@ -26,11 +32,9 @@ final class ContactOwnerProcessor implements Processor<String, Contact, String, 
     public void process(Record<String, Contact> record) {
         String contactId = record.key();
         Contact c = record.value();
-        if (contactId == null) {
-            throw new InvalidRecordException("contact_id", "record key is missing");
-        }
-        if (c != null && !contactId.equals(c.getContactId())) {
-            throw new InvalidRecordException("contact_id", "does not match the record key");
+        InputKeys.check("contact_id", contactId, c == null ? null : c.getContactId(), c == null);
+        if (c != null) {
+            times.check("updated_at", c.getUpdatedAt(), context.currentSystemTimeMs());
         }
         String previous = owners.get(contactId);
         if (previous != null && (c == null || !previous.equals(c.getAccountId()))) {

@@ -1,6 +1,9 @@
 package io.viplane.topology;
 
-import io.viplane.codec.InvalidRecordException;
+import io.viplane.admission.InputKeys;
+import io.viplane.admission.RecordTimes;
+import java.time.Instant;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,10 +19,17 @@ import org.apache.kafka.streams.processor.api.Record;
 final class StateStamp<V> implements Processor<String, V, String, V> {
     static final long TIMESTAMP = 0L;
     private final String keyField;
+    private final Function<V, String> id;
+    private final Function<V, Instant> updatedAt;
+    private final RecordTimes times;
     private ProcessorContext<String, V> context;
 
-    StateStamp(String keyField) {
+    /** Also the admission of the CRM record (key, {@code updated_at}): rejected here, the DLQ gets the producer's bytes. */
+    StateStamp(String keyField, Function<V, String> id, Function<V, Instant> updatedAt, RecordTimes times) {
         this.keyField = keyField;
+        this.id = id;
+        this.updatedAt = updatedAt;
+        this.times = times;
     }
 
     @Override
@@ -29,8 +39,10 @@ final class StateStamp<V> implements Processor<String, V, String, V> {
 
     @Override
     public void process(Record<String, V> record) {
-        if (record.key() == null) {
-            throw new InvalidRecordException(keyField, "record key is missing");
+        V v = record.value();
+        InputKeys.check(keyField, record.key(), v == null ? null : id.apply(v), v == null);
+        if (v != null) {
+            times.check("updated_at", updatedAt.apply(v), context.currentSystemTimeMs());
         }
         context.forward(record.withTimestamp(TIMESTAMP));
     }

@@ -1,5 +1,7 @@
 package io.viplane.topology;
 
+import io.viplane.admission.InputKeys;
+import io.viplane.admission.RecordTimes;
 import io.viplane.codec.InvalidRecordException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,19 +14,19 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * What the processors of the ticket partition share ({@code support.tickets} and {@code support.sentiment}
- * are both keyed by {@code ticket_id}): the admission of an event (not deleted, key matches, not stamped
- * far in the future, not seen before) and the ticket-owner store that says which partition comes next.
+ * are both keyed by {@code ticket_id}): the admission of an event (not deleted, keyed, key matches, a record time
+ * the broker accepts, not seen before) and the ticket-owner store that says which partition comes next.
  */
 abstract class TicketPartitionProcessor<E, O> implements Processor<String, E, String, O> {
     private final long retentionMs;
-    private final FutureEvents future;
+    private final RecordTimes times;
     protected ProcessorContext<String, O> context;
     private WindowStore<String, Long> seen;
     protected KeyValueStore<String, TicketOwner> owners;
 
     TicketPartitionProcessor(Duration retention, Duration maxFutureSkew) {
         this.retentionMs = retention.toMillis();
-        this.future = new FutureEvents(maxFutureSkew);
+        this.times = new RecordTimes(maxFutureSkew);
     }
 
     @Override
@@ -50,10 +52,8 @@ abstract class TicketPartitionProcessor<E, O> implements Processor<String, E, St
         if (e == null) {
             throw new InvalidRecordException("", "null value: " + what() + " cannot be deleted");
         }
-        if (record.key() != null && !record.key().equals(ticketId(e))) {
-            throw new InvalidRecordException("ticket_id", "does not match the record key");
-        }
-        future.check(occurredAt(e), context.currentSystemTimeMs());
+        InputKeys.check("ticket_id", record.key(), ticketId(e), false);
+        times.check("occurred_at", occurredAt(e), context.currentSystemTimeMs());
         long t = occurredAt(e).toEpochMilli();
         try (WindowStoreIterator<Long> it = seen.fetch(dedupId(e), t - retentionMs, t + retentionMs)) {
             if (it.hasNext()) {

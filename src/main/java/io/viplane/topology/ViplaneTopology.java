@@ -1,5 +1,6 @@
 package io.viplane.topology;
 
+import io.viplane.admission.RecordTimes;
 import io.viplane.codec.EdgeSerdes;
 import io.viplane.model.Account;
 import io.viplane.model.Contact;
@@ -23,8 +24,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -62,8 +63,9 @@ public final class ViplaneTopology {
         // One registry client (and its caches) for every edge topic of the topology.
         EdgeSerdes format = EdgeSerdes.of(options.format(), options.registry());
         String[] accountStores = AccountPartitionStores.names();
+        RecordTimes times = new RecordTimes(options.maxFutureSkew());
 
-        KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS))
+        KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS, times))
                 .process(() -> new TicketDedupProcessor(options), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, new TicketStreamSerde(), options)
@@ -71,7 +73,7 @@ public final class ViplaneTopology {
                 .process(() -> new TicketRouterProcessor(rules, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
         KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
-                        consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT))
+                        consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT, times))
                 .process(() -> new SentimentOwnerProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_SENTIMENT_OWNER),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
                 .repartition(repartitioned(Names.SENTIMENT_BY_ACCOUNT, StateSerdes.avro(SentimentEvent.class), options))
@@ -79,30 +81,34 @@ public final class ViplaneTopology {
                         accountStores);
 
         KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
-                        consumed(Account.class, format, Names.SRC_ACCOUNTS))
+                        consumed(Account.class, format, Names.SRC_ACCOUNTS, times))
                 // Through a topic the pipeline writes itself: the CRM producer's partitioner never matters.
-                .process(() -> new StateStamp<Account>("account_id"), Named.as(Names.P_ACCOUNT_STATE_STAMP))
+                .process(() -> new StateStamp<Account>("account_id", Account::getAccountId, Account::getUpdatedAt, times), Named.as(Names.P_ACCOUNT_STATE_STAMP))
                 .repartition(repartitioned(Names.ACCOUNTS_BY_ACCOUNT, StateSerdes.avro(Account.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
                 .process(() -> new AccountUpsertProcessor(rules, options), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores);
 
-        KStream<String, Contact> contacts = builder.stream(Names.CONTACTS, consumed(Contact.class, format, Names.SRC_CONTACTS));
+        KStream<String, Contact> contacts = builder.stream(Names.CONTACTS, consumed(Contact.class, format, Names.SRC_CONTACTS, times));
         contacts.process(ExecutiveIndexProcessor::new, Named.as(Names.P_EXEC_INDEX), Names.EXEC_INDEX_OWNER_STORE)
                 .to(Names.EXEC_INDEX, Produced.with(KEYS, KEYS).withName(Names.SINK_EXEC_INDEX));
         builder.globalTable(Names.EXEC_INDEX, Consumed.with(KEYS, KEYS).withName(Names.SRC_EXEC_INDEX),
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(Names.EXEC_INDEX_STORE)
                         .withKeySerde(KEYS).withValueSerde(KEYS));
         KStream<String, SpecificRecord> fromContacts = contacts
-                .process(ContactOwnerProcessor::new, Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
+                .process(() -> new ContactOwnerProcessor(times), Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
                 .process(() -> new ContactUpsertProcessor(rules, options), Named.as(Names.P_CONTACT_UPSERT),
                         accountStores);
 
-        builder.globalTable(Names.AGENTS, consumed(Agent.class, format, Names.SRC_AGENTS),
-                Materialized.<String, Agent, KeyValueStore<Bytes, byte[]>>as(Names.AGENT_STORE)
-                        .withKeySerde(KEYS).withValueSerde(format.serde(Agent.class)));
+        // A global store fed by a validating processor, not a globalTable: the global thread has no
+        // dead-letter queue, and a globalTable restores raw bytes into the store without reading them.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.AGENT_STORE), KEYS,
+                        StateSerdes.avro(Agent.class)).withLoggingDisabled(), Names.AGENTS,
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(Names.SRC_AGENTS)
+                        .withTimestampExtractor(new RawRecordTime(times)),
+                () -> new AgentRosterProcessor(format.serde(Agent.class), times, options.agentDeadLetters()));
 
         var outputs = Outputs.wire(fromTickets
                 .merge(fromAccounts, Named.as(Names.P_MERGE_ACCOUNT_OUTPUTS))
@@ -113,9 +119,10 @@ public final class ViplaneTopology {
         return builder.build();
     }
 
-    private static <V extends SpecificRecord> Consumed<String, V> consumed(Class<V> type, EdgeSerdes format, String name) {
+    private static <V extends SpecificRecord> Consumed<String, V> consumed(Class<V> type, EdgeSerdes format, String name,
+                                                                           RecordTimes times) {
         return Consumed.with(KEYS, format.serde(type)).withName(name)
-                .withTimestampExtractor(new EventTimeExtractor());
+                .withTimestampExtractor(new EventTimeExtractor(times));
     }
 
     private static <V> Repartitioned<String, V> repartitioned(String name, Serde<V> values, TopologyOptions options) {

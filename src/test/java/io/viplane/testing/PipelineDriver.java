@@ -1,6 +1,9 @@
 package io.viplane.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.viplane.admission.DeadLetter;
+import io.viplane.admission.DeadLetterSink;
+import io.viplane.admission.RecordTimes;
 import io.viplane.app.StreamsSettings;
 import io.viplane.policy.Policy;
 import io.viplane.policy.PolicyLoader;
@@ -39,6 +42,7 @@ public final class PipelineDriver implements AutoCloseable {
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new HashMap<>();
     private long wallClockAdvancedMs;
+    private final List<DeadLetter> agentDeadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PipelineDriver() {
         this(PolicyLoader.load("white-glove").policy(), TopologyOptions.defaults());
@@ -53,7 +57,27 @@ public final class PipelineDriver implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(ViplaneTopology.build(policy, options), props, START);
+        // The scenarios' events run hours into START's day while the driver's wall clock stays at START
+        // unless a test moves it: the shipped 15-minute limit would refuse them. Tests of the limit set it.
+        TopologyOptions o = options.maxFutureSkew() == RecordTimes.DEFAULT_MAX_AHEAD // the shared default, not one a test set
+                ? options.withMaxFutureSkew(java.time.Duration.ofHours(24)) : options;
+        // The agents store's updater has its own producer (see AgentRosterProcessor); here it writes to a list.
+        o = o.withAgentDeadLetters(configs -> new DeadLetterSink() {
+            @Override
+            public void send(DeadLetter letter) {
+                agentDeadLetters.add(letter);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        driver = new TopologyTestDriver(ViplaneTopology.build(policy, o), props, START);
+    }
+
+    /** Dead letters of {@code support.agents} (the global store's updater does not use the DLQ topic). */
+    public List<DeadLetter> agentDeadLetters() {
+        return agentDeadLetters;
     }
 
     public TopologyTestDriver driver() {
