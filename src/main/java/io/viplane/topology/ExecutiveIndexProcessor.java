@@ -28,10 +28,10 @@ final class ExecutiveIndexProcessor implements Processor<String, Contact, String
     @Override
     public void process(Record<String, Contact> record) {
         String contactId = record.key();
-        if (contactId == null) {
-            return; // dead-lettered by the contact's own path (ContactOwnerProcessor)
-        }
         Contact c = record.value();
+        if (contactId == null || (c != null && !contactId.equals(c.getContactId()))) {
+            return; // dead-lettered by the contact's own path (ContactOwnerProcessor), never indexed
+        }
         String entry = c == null || !ExecutiveRoles.isExecutive(c.getRole()) || c.getAccountId() == null
                 ? null : indexEntry(c);
         String previous = entries.get(contactId);
