@@ -14,8 +14,9 @@ final class EventTimeProgress {
     /**
      * @param marks the latest mark of each source heard from
      * @param expected how many sources there are; null when unknown (then: those heard from)
-     * @param replay stream-time mode: a caught-up source has nothing more and is left out; live, a caught-up
-     *               source already reports the wall-clock time it has reached
+     * @param replay stream-time mode: a caught-up source that has read events has nothing more and is left
+     *               out (one that has read nothing holds the clocks); live, a caught-up source already
+     *               reports the wall-clock time it has reached
      * @return empty until every expected source has reported
      */
     static OptionalLong watermark(Collection<Watermark> marks, Integer expected, boolean replay) {
@@ -26,7 +27,9 @@ final class EventTimeProgress {
         long max = Long.MIN_VALUE;
         for (Watermark m : marks) {
             max = Math.max(max, m.progressMs());
-            if (!(replay && m.caughtUp())) {
+            // Only a source that has read something may be left out: "caught up" on an empty partition is
+            // stale as soon as traffic arrives, and its first mark can come after the others have raced on.
+            if (!(replay && m.caughtUp() && m.progressMs() >= 0)) {
                 minActive = Math.min(minActive, m.progressMs());
             }
         }

@@ -30,6 +30,8 @@ class EventTimeProgressTest {
         assertEquals(OptionalLong.of(900), EventTimeProgress.watermark(List.of(m(0, 900, false), m(1, 100, true)), 2, true));
         assertEquals(OptionalLong.of(900), EventTimeProgress.watermark(List.of(m(0, 900, true), m(1, 100, true)), 2, true));
         assertEquals(OptionalLong.empty(), EventTimeProgress.watermark(List.of(m(0, -1, true), m(1, -1, true)), 2, true));
+        assertEquals(OptionalLong.empty(), EventTimeProgress.watermark(List.of(m(0, 900, false), m(1, -1, true)), 2, true),
+                "an empty partition's 'caught up' goes stale when traffic arrives: it holds the clocks until it reads");
     }
 
     @Test
