@@ -14,26 +14,26 @@ final class EventTimeProgress {
     /**
      * @param marks the latest mark of each source heard from
      * @param expected how many sources there are; null when unknown (then: those heard from)
-     * @param replay stream-time mode: a caught-up source that has read events has nothing more and is left
-     *               out (one that has read nothing holds the clocks); live, a caught-up source already
-     *               reports the wall-clock time it has reached
+     * @param replay stream-time mode: the slowest source counts until every source has caught up, then the
+     *               latest; live, a caught-up source already reports the wall-clock time it has reached
      * @return empty until every expected source has reported
      */
     static OptionalLong watermark(Collection<Watermark> marks, Integer expected, boolean replay) {
         if (marks.isEmpty() || (expected != null && marks.size() < expected)) {
             return OptionalLong.empty();
         }
-        long minActive = Long.MAX_VALUE;
+        long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
+        boolean allCaughtUp = true;
         for (Watermark m : marks) {
+            min = Math.min(min, m.progressMs());
             max = Math.max(max, m.progressMs());
-            // Only a source that has read something may be left out: "caught up" on an empty partition is
-            // stale as soon as traffic arrives, and its first mark can come after the others have raced on.
-            if (!(replay && m.caughtUp() && m.progressMs() >= 0)) {
-                minActive = Math.min(minActive, m.progressMs());
-            }
+            allCaughtUp &= m.caughtUp();
         }
-        long wm = minActive == Long.MAX_VALUE ? max : minActive;
+        // Replaying, a source's "caught up" only says nothing is left to read right now: a publisher may still
+        // be writing the history. So it counts as its progress, and only when every source has read all there
+        // is does the latest one count (the end of the history fires its clocks).
+        long wm = replay && allCaughtUp ? max : min;
         return wm < 0 ? OptionalLong.empty() : OptionalLong.of(wm);
     }
 
