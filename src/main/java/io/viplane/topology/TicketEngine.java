@@ -182,9 +182,11 @@ final class TicketEngine {
     }
 
     private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
-        // The ticket's own history is known up to its latest event: its clocks may move that far even ahead
-        // of the watermark (never back to a late event's time: that would hide what came after it).
-        Instant now = max(clockNow(), s.lastEventAt != null ? max(at, s.lastEventAt) : at);
+        // The ticket's own history is known up to its latest event (folded before this call): its clocks may
+        // move that far even ahead of the watermark, never back to a late event's time. Nothing else moves
+        // them: a sentiment score or CRM change travels its own hop and can arrive ahead of the ticket's
+        // reply (measured on the demo: breached at 09:30, then met at 07:30).
+        Instant now = s.lastEventAt != null ? max(clockNow(), s.lastEventAt) : clockNow();
         SlaStage.Moved moved = moveClocks(s, r, now);
         router.emitIfChanged(s, r, moved, at, wallClock(), sourceEventId)
                 .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));

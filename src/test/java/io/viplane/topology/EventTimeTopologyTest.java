@@ -89,6 +89,19 @@ class EventTimeTopologyTest {
     }
 
     @Test
+    void aSentimentScoreAheadOfTheTicketsOwnEventsMovesNoClock() {
+        // Scores travel their own hop: one stamped 20 min can arrive before the reply of 13.5 min
+        // (the demo's "breached at 09:30, met at 07:30" tickets).
+        replay(1);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        p.sentiment(io.viplane.testing.Json.sentiment("s1", "t1", "acc-1", -0.2, at(20)));
+        assertEquals(List.of("STARTED"), firstResponse("t1"), "a score is not the ticket's history");
+        p.ticket(ticket("e2", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        assertEquals(List.of("WARNING", "MET"), firstResponse("t1"), "warned at 12 min, met in time: no false breach");
+    }
+
+    @Test
     void aCrmRecordFromTheFutureMovesNoClock() {
         replay(1);
         p.account(account("acc-1", 600_000));
