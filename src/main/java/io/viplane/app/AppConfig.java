@@ -6,10 +6,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.viplane.codec.EdgeSerdes;
 import io.viplane.codec.Format;
 import io.viplane.codec.registry.RegistrySettings;
+import io.viplane.topology.TopologyOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +35,16 @@ final class AppConfig {
     static final String SCHEMA_REGISTRY_URL = RegistrySettings.URL;
     /** How long a command waits for the cluster to answer before it gives up (KafkaReachability). */
     static final String CONNECT_TIMEOUT_MS = "viplane.connect.timeout.ms";
+    /**
+     * How far ahead of this machine's clock an input's time may be before it is a dead letter. Must stay below
+     * the broker's {@code message.timestamp.after.max.ms} (1 h by default) less the hosts' clock difference.
+     */
+    static final String MAX_FUTURE_SKEW_MS = "viplane.max.future.skew.ms";
+    /** How many characters of a customer's text (subject, body) the text rules read; the rest is cut at admission. */
+    static final String TEXT_CAP_CHARS = "viplane.text.cap.chars";
     /** Keys that are ours, as a VIPLANE_* variable spells them (after the prefix). */
     private static final Set<String> OURS = Set.of("policy", "format", "partitions", "clock", "replication.factor",
-            "connect.timeout.ms");
+            "connect.timeout.ms", "max.future.skew.ms", "text.cap.chars");
 
     private final Properties props = new Properties();
 
@@ -50,6 +59,8 @@ final class AppConfig {
         c.props.setProperty(REPLICATION, "1");
         c.props.setProperty(CLOCK, "wall-clock");
         c.props.setProperty(CONNECT_TIMEOUT_MS, "15000");
+        c.props.setProperty(MAX_FUTURE_SKEW_MS, Long.toString(TopologyOptions.defaults().maxFutureSkew().toMillis()));
+        c.props.setProperty(TEXT_CAP_CHARS, Integer.toString(TopologyOptions.defaults().textCap()));
         if (file != null) {
             c.readFile(Path.of(file));
         }
@@ -105,16 +116,32 @@ final class AppConfig {
     }
 
     long connectTimeoutMs() {
-        String v = get(CONNECT_TIMEOUT_MS);
+        return positive(CONNECT_TIMEOUT_MS, "milliseconds");
+    }
+
+    Duration maxFutureSkew() {
+        return Duration.ofMillis(positive(MAX_FUTURE_SKEW_MS, "milliseconds"));
+    }
+
+    int textCap() {
+        long chars = positive(TEXT_CAP_CHARS, "characters");
+        if (chars > Integer.MAX_VALUE) {
+            throw new UsageException(TEXT_CAP_CHARS + " must be at most " + Integer.MAX_VALUE + " characters");
+        }
+        return (int) chars;
+    }
+
+    private long positive(String key, String unit) {
+        String v = get(key);
         try {
-            long ms = Long.parseLong(v.trim());
-            if (ms > 0) {
-                return ms;
+            long n = Long.parseLong(v.trim());
+            if (n > 0) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(CONNECT_TIMEOUT_MS + " must be a positive number of milliseconds, not '" + v + "'");
+        throw new UsageException(key + " must be a positive number of " + unit + ", not '" + v + "'");
     }
 
     /** Kafka client properties: everything that is not ours nor the schema registry's. */

@@ -39,6 +39,16 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
                     + "would have had (" + AppConfig.CLOCK + ")")
     String clock;
 
+    @Option(names = "--max-future-skew-ms", paramLabel = "MS",
+            description = "an input stamped further ahead of this clock is a dead letter (default 900000 = 15 min; keep "
+                    + "it below the broker's message.timestamp.after.max.ms; " + AppConfig.MAX_FUTURE_SKEW_MS + ")")
+    String maxFutureSkewMs;
+
+    @Option(names = "--text-cap", paramLabel = "CHARS",
+            description = "characters of a customer's text the rules read; longer texts are cut at admission with "
+                    + "a TEXT_TRUNCATED reason (default 65536; " + AppConfig.TEXT_CAP_CHARS + ")")
+    String textCap;
+
     @Mixin
     Options.Policy policyOption;
 
@@ -50,11 +60,15 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         config.set("application.id", applicationId);
         config.set("state.dir", stateDir);
         config.set(AppConfig.CLOCK, clock);
+        config.set(AppConfig.MAX_FUTURE_SKEW_MS, maxFutureSkewMs);
+        config.set(AppConfig.TEXT_CAP_CHARS, textCap);
     }
 
     @Override
     public void check(AppConfig config) {
         clockMode(config.get(AppConfig.CLOCK));
+        config.maxFutureSkew();
+        config.textCap();
     }
 
     private PolicyLoader.LoadedPolicy policy;
@@ -89,6 +103,7 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         TopologyOptions defaults = TopologyOptions.defaults();
         TopologyOptions options = defaults.withFormat(format).withPartitions(partitions)
                 .withSlaTimes(slaTimes).withClock(clock).withRegistry(config.registry())
+                .withMaxFutureSkew(config.maxFutureSkew()).withTextCap(config.textCap())
                 .withEventTime(defaults.eventTime().withTicketPartitions(inputs.get(Names.TICKETS)).withLag(lag));
         Topology topology = ViplaneTopology.build(policy.policy(), options);
         Properties props = io.viplane.app.StreamsSettings.base(kafka.getProperty("application.id"),

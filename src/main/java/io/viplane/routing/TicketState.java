@@ -60,6 +60,10 @@ public final class TicketState {
     public Instant purgeAt;
     public Instant lastEventAt;
     public RoutedSnapshot lastRouted;
+    /** The longest customer text of this ticket cut to the text cap (its length before the cut), else null. */
+    public Long textTruncatedFrom;
+    /** How many characters the rules read of that text (the cap at the time). */
+    public Integer textReadChars;
 
     public static TicketState start(TicketEvent e) {
         TicketState s = new TicketState();

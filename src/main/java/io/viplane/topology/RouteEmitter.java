@@ -88,6 +88,10 @@ final class RouteEmitter {
             reasons.add("UNKNOWN_ACCOUNT");
         }
         reasons.addAll(d.reasons());
+        if (s.textTruncatedFrom != null) {
+            reasons.add("TEXT_TRUNCATED: a text of " + s.textTruncatedFrom + " characters; the rules read the first "
+                    + s.textReadChars);
+        }
         AccountTicketStats stats = stores.stats(s.accountId);
         String agentId = null;
         if (!s.isClosed()) {

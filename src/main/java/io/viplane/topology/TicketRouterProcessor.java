@@ -4,7 +4,9 @@ import io.viplane.model.SentimentEvent;
 import io.viplane.model.TicketEvent;
 import io.viplane.routing.AccountTicketStats;
 import io.viplane.routing.TicketState;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,11 +42,29 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         boolean wasOpen = !isNew && !stored.isClosed();
         TicketState s = isNew ? TicketState.start(e) : stored;
         s.apply(e);
+        noteTruncation(s, record);
         SentimentEvent parked = isNew ? sentiment.claimPending(stores, s) : null;
         trackAccount(s, e, isNew, wasOpen);
         engine.ticketEvent(s, e, !isNew && !wasOpen);
         if (parked != null) {
             engine.sentimentArrived(s, parked); // the account's risk windows hear of the score too
+        }
+    }
+
+    /** The cut made at admission (a header on the event) becomes part of the ticket, so its routing says so. */
+    private void noteTruncation(TicketState s, Record<String, Object> record) {
+        Header h = record.headers().lastHeader(TicketDedupProcessor.TRUNCATED_HEADER);
+        if (h == null) {
+            return;
+        }
+        try {
+            long original = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+            if (s.textTruncatedFrom == null || original > s.textTruncatedFrom) {
+                s.textTruncatedFrom = original;
+                s.textReadChars = options().textCap();
+            }
+        } catch (NumberFormatException notOurs) {
+            // only the dedup step writes this header; anything else in it is ignored
         }
     }
 

@@ -27,7 +27,7 @@ class CliTest {
     private static final Map<String, List<String>> FLAGS = Map.of(
             "topics", List.of("--partitions", "--replication-factor", "--bootstrap-server", "--config"),
             "run", List.of("--application-id", "--state-dir", "--policy", "--format", "--clock", "--bootstrap-server",
-                    "--config"),
+                    "--max-future-skew-ms", "--text-cap", "--config"),
             "replay", List.of("FILE.jsonl", "--format", "--bootstrap-server", "--config"),
             "tail", List.of("TOPIC", "--from-beginning", "--max-messages", "--timeout-ms", "--format",
                     "--bootstrap-server", "--config"),
@@ -113,6 +113,14 @@ class CliTest {
         Outcome noFile = cli("topics", "--config", dir.resolve("missing.properties").toString());
         assertEquals(2, noFile.code());
         assertTrue(noFile.err().startsWith("viplane topics: cannot read config"), noFile.err());
+        Outcome skew = cli(Map.of("VIPLANE_MAX_FUTURE_SKEW_MS", "-5"), "run", "--bootstrap-server", "127.0.0.1:1");
+        assertEquals(2, skew.code());
+        assertTrue(skew.err().startsWith("viplane run: " + AppConfig.MAX_FUTURE_SKEW_MS
+                + " must be a positive number of milliseconds, not '-5'"), skew.err());
+        Outcome cap = cli("run", "--text-cap", "lots", "--bootstrap-server", "127.0.0.1:1");
+        assertEquals(2, cap.code());
+        assertTrue(cap.err().startsWith("viplane run: " + AppConfig.TEXT_CAP_CHARS
+                + " must be a positive number of characters, not 'lots'"), cap.err());
         Outcome timeout = cli(Map.of("VIPLANE_CONNECT_TIMEOUT_MS", "soon"), "topics");
         assertEquals(2, timeout.code());
         assertTrue(timeout.err().contains(AppConfig.CONNECT_TIMEOUT_MS), timeout.err());
@@ -163,6 +171,13 @@ class CliTest {
         assertEquals("file:1", fileOnly.get("bootstrap.servers"));
         assertEquals("file-policy", fileOnly.get(AppConfig.POLICY));
         assertEquals(15_000, fileOnly.connectTimeoutMs(), "the default wait");
+        assertEquals(java.time.Duration.ofMinutes(15), fileOnly.maxFutureSkew(), "the default skew limit");
+        assertEquals(65_536, fileOnly.textCap(), "the default text cap");
+        AppConfig limits = parsedConfig(Map.of("VIPLANE_TEXT_CAP_CHARS", "1000"), "run", "--max-future-skew-ms",
+                "60000");
+        assertEquals(java.time.Duration.ofMinutes(1), limits.maxFutureSkew());
+        assertEquals(1_000, limits.textCap());
+        assertFalse(limits.kafka().containsKey(AppConfig.TEXT_CAP_CHARS), "our keys stay ours");
 
         AppConfig run = parsedConfig(env, "run", "--config", file.toString(), "--bootstrap-server", "flag:3",
                 "--clock", "wall-clock", "--application-id", "app-flag");

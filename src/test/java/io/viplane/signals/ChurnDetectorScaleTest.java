@@ -23,15 +23,12 @@ class ChurnDetectorScaleTest {
     }
 
     @Test
-    void aMegabyteOfRepeatedChurnWordsIsReadInSeconds() {
+    void aMegabyteOfRepeatedChurnWordsIsReadWhole() {
+        // How fast is scripts/bench's business, not a timed test's: here, that every repetition is found.
         String text = CHURNY.repeat(1_000_000 / CHURNY.length());
-        long started = System.nanoTime();
         List<SignalMatch> found = DETECTOR.detect(text);
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(found.size() > 10_000, "every repetition is found: " + found.size());
-        // The pairwise version needed 7 s for 384 KB and minutes for 1 MB; linear is well under a second
-        // on an idle machine. Loose bound for a shared one.
-        assertTrue(ms < 15_000, "took " + ms + " ms");
+        List<SignalMatch> once = DETECTOR.detect(CHURNY);
+        assertEquals(once.size() * (1_000_000 / CHURNY.length()), found.size(), "every repetition is found");
     }
 
     /** The rule as it was written first (every kept match compared with every candidate). */
