@@ -124,6 +124,9 @@ final class ReportCommand extends KafkaCommand {
         all.forEach(v -> byMetric.computeIfAbsent(v.path("metric").asText(), k -> new TreeMap<>())
                 .merge(v.path("state").asText(), 1, Integer::sum));
         byMetric.forEach((metric, states) -> out.printf("  %-20s %s%n", metric, states));
+        List<String> falseBreaches = BreachAudit.falseBreaches(all);
+        out.println("  breached, then met within the target (false breaches): " + falseBreaches.size()
+                + (falseBreaches.isEmpty() ? "" : " " + falseBreaches.stream().limit(10).toList()));
     }
 
     private static void slaMetrics(PrintWriter out, List<JsonNode> all) {

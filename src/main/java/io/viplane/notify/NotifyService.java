@@ -97,6 +97,8 @@ public final class NotifyService implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean recoverPending;
+    /** Deliveries were deferred to the next step (see oneUncertainPerChannel): poll without waiting. */
+    private boolean deferred;
     /** Test hook: runs after the sends of a batch, before their outcomes are committed. */
     private Runnable beforeOutcomeCommit = () -> { };
 
@@ -204,6 +206,12 @@ public final class NotifyService implements AutoCloseable {
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxBatch()));
         // a batch may wait out retries (bounded by the retry policy) before its offsets commit
         c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
+        // Static membership under the transactional id (stable and unique per instance already): an instance
+        // restarted after a crash takes its partitions straight back instead of waiting for the dead member's
+        // session to expire; a 10 s session moves them to another instance soon when it stays down.
+        c.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.transactionalId());
+        c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
         consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(config.topics().inputs(), new ConsumerRebalanceListener() {
             @Override
@@ -296,7 +304,7 @@ public final class NotifyService implements AutoCloseable {
     }
 
     void step() {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(deferred ? Duration.ZERO : POLL);
         Instant now = clock.instant();
         Batch batch = new Batch();
         if (recoverPending) {
@@ -307,6 +315,7 @@ public final class NotifyService implements AutoCloseable {
             intake(rec, batch, now);
         }
         releaseDue(batch, now);
+        deferred = oneUncertainPerChannel(batch, now);
         if (batch.isEmpty() && records.isEmpty()) {
             return;
         }
@@ -325,6 +334,44 @@ public final class NotifyService implements AutoCloseable {
             }
         }
         commit(outcomes, dlq, records.isEmpty() ? null : offsets(records));
+    }
+
+    /**
+     * A channel without an idempotency key (Slack, Teams) gets one delivery per batch: a crash between its
+     * request and the outcome's commit then leaves at most one "outcome unknown" per such channel, not a
+     * whole batch of SENDING entries most of which were never sent. The rest wait as HELD entries due now,
+     * released by the next step (which polls without waiting); Slack's own limit is about one message per
+     * second per channel, so this costs nothing a real channel could use.
+     *
+     * @return whether deliveries were deferred
+     */
+    private boolean oneUncertainPerChannel(Batch batch, Instant now) {
+        Map<String, Job> first = new HashMap<>(); // per channel the oldest delivery: deferred ones never starve
+        for (Job j : batch.jobs) {
+            first.merge(j.channel().name(), j, (a, b) -> b.entries().get(0).updatedAt()
+                    .isBefore(a.entries().get(0).updatedAt()) ? b : a);
+        }
+        boolean deferredAny = false;
+        for (java.util.Iterator<Job> it = batch.jobs.iterator(); it.hasNext(); ) {
+            Job j = it.next();
+            if (j.channel().resendUncertain() || first.get(j.channel().name()) == j) {
+                continue;
+            }
+            it.remove();
+            deferredAny = true;
+            for (LedgerEntry e : j.entries()) {
+                if (e.status() == LedgerEntry.Status.HELD) {
+                    batch.planned.remove(e.key()); // already held in the ledger: released again next step
+                } else {
+                    LedgerEntry held = new LedgerEntry(e.noticeId(), e.channel(), LedgerEntry.Status.HELD, e.attempts(),
+                            null, null, now, now, e.digestKey(), e.action(), e.dedupKey(), e.ticketId(),
+                            e.sourcePartition(), e.notice());
+                    batch.planned.put(e.key(), held);
+                    batch.held.add(held);
+                }
+            }
+        }
+        return deferredAny;
     }
 
     private void intake(ConsumerRecord<byte[], byte[]> rec, Batch batch, Instant now) {

@@ -38,11 +38,14 @@ public final class FakeEndpoints implements AutoCloseable {
     private final Set<String> openAlerts = new HashSet<>();
     private final String webhookSecret;
     private int pdAlertsOpened;
+    private volatile long delayMs;
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
 
     public FakeEndpoints(String webhookSecret) throws IOException {
         this.webhookSecret = webhookSecret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(pool); // channels are sent in parallel
         server.start();
     }
 
@@ -53,6 +56,15 @@ public final class FakeEndpoints implements AutoCloseable {
     /** The next requests to {@code path} are answered with these statuses (and Retry-After seconds, or -1). */
     public synchronized void script(String path, int status, int retryAfterSeconds) {
         scripts.computeIfAbsent(path, k -> new ArrayDeque<>()).add(new int[] {status, retryAfterSeconds});
+    }
+
+    /** Every answer waits this long first, as a slow provider would (requests in flight when a notifier is killed). */
+    public void delay(Duration d) {
+        delayMs = d.toMillis();
+    }
+
+    public synchronized int acceptedCount() {
+        return accepted.size();
     }
 
     public synchronized List<Hit> accepted(String path) {
@@ -72,6 +84,13 @@ public final class FakeEndpoints implements AutoCloseable {
         byte[] raw = x.getRequestBody().readAllBytes();
         Map<String, String> headers = new HashMap<>();
         x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         int[] cue;
         synchronized (this) {
             Deque<int[]> q = scripts.get(path);
@@ -181,5 +200,6 @@ public final class FakeEndpoints implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdownNow();
     }
 }
