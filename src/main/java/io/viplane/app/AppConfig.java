@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.viplane.codec.EdgeSerdes;
 import io.viplane.codec.Format;
 import io.viplane.codec.registry.RegistrySettings;
+import io.viplane.topology.EventTimeOptions;
 import io.viplane.topology.TopologyOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,11 +41,13 @@ final class AppConfig {
      * the broker's {@code message.timestamp.after.max.ms} (1 h by default) less the hosts' clock difference.
      */
     static final String MAX_FUTURE_SKEW_MS = "viplane.max.future.skew.ms";
+    /** How far out of event-time order a ticket event may arrive and still count before its clock fires. */
+    static final String ALLOWED_LATENESS_MS = "viplane.allowed.lateness.ms";
     /** How many characters of a customer's text (subject, body) the text rules read; the rest is cut at admission. */
     static final String TEXT_CAP_CHARS = "viplane.text.cap.chars";
     /** Keys that are ours, as a VIPLANE_* variable spells them (after the prefix). */
     private static final Set<String> OURS = Set.of("policy", "format", "partitions", "clock", "replication.factor",
-            "connect.timeout.ms", "max.future.skew.ms", "text.cap.chars");
+            "connect.timeout.ms", "max.future.skew.ms", "text.cap.chars", "allowed.lateness.ms");
 
     private final Properties props = new Properties();
 
@@ -60,6 +63,7 @@ final class AppConfig {
         c.props.setProperty(CLOCK, "wall-clock");
         c.props.setProperty(CONNECT_TIMEOUT_MS, "15000");
         c.props.setProperty(MAX_FUTURE_SKEW_MS, Long.toString(TopologyOptions.defaults().maxFutureSkew().toMillis()));
+        c.props.setProperty(ALLOWED_LATENESS_MS, Long.toString(EventTimeOptions.DEFAULT_LATENESS.toMillis()));
         c.props.setProperty(TEXT_CAP_CHARS, Integer.toString(TopologyOptions.defaults().textCap()));
         if (file != null) {
             c.readFile(Path.of(file));
@@ -121,6 +125,19 @@ final class AppConfig {
 
     Duration maxFutureSkew() {
         return Duration.ofMillis(positive(MAX_FUTURE_SKEW_MS, "milliseconds"));
+    }
+
+    Duration allowedLateness() {
+        String v = get(ALLOWED_LATENESS_MS);
+        try {
+            long ms = Long.parseLong(v.trim());
+            if (ms >= 0) {
+                return Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(ALLOWED_LATENESS_MS + " must be a number of milliseconds, 0 or more (got '" + v + "')");
     }
 
     int textCap() {

@@ -7,6 +7,7 @@ import io.viplane.codec.Format;
 import io.viplane.topology.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,11 +34,23 @@ final class ReportCommand extends KafkaCommand {
             description = "stop reading after MS milliseconds without a record (default 5000)")
     long idle = 5000;
 
+    @Option(names = "--wait-for", paramLabel = "APPLICATION_ID",
+            description = "first wait until that pipeline has committed everything published to its inputs and its "
+                    + "outputs have not grown for --settle-ms (at most 5 min), so the summary is the outcome of the history")
+    String waitFor;
+
+    @Option(names = "--settle-ms", paramLabel = "MS", description = "with --wait-for: how long the outputs must stay "
+            + "unchanged (default 5000)")
+    long settleMs = 5000;
+
     @Mixin
     Options.Format formatOption;
 
     @Override
     protected int execute(AppConfig config) {
+        if (waitFor != null && !caughtUp(config)) {
+            return 1;
+        }
         EdgeSerdes format = config.edgeSerdes();
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         Map<String, Integer> emissions = new TreeMap<>();
@@ -63,6 +76,24 @@ final class ReportCommand extends KafkaCommand {
         });
         print(out(), latest, emissions, other, deadLetters);
         return 0;
+    }
+
+    private boolean caughtUp(AppConfig config) {
+        try {
+            String behind = CatchUp.await(config.kafka(), waitFor,
+                    // support.agents feeds a global store: read outside the group, so it has no committed offsets.
+                    List.of(Names.TICKETS, Names.ACCOUNTS, Names.CONTACTS, Names.SENTIMENT),
+                    List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.SLA_METRICS, Names.AT_RISK, Names.DLQ),
+                    Duration.ofMillis(settleMs), Duration.ofMinutes(5));
+            if (behind != null) {
+                err().println("viplane report: " + waitFor + " has not caught up after 5 min (" + behind
+                        + "); reporting what is there");
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static void print(PrintWriter out, Map<String, JsonNode> latest, Map<String, Integer> emissions,

@@ -44,6 +44,11 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
                     + "it below the broker's message.timestamp.after.max.ms; " + AppConfig.MAX_FUTURE_SKEW_MS + ")")
     String maxFutureSkewMs;
 
+    @Option(names = "--allowed-lateness-ms", paramLabel = "MS",
+            description = "a ticket event published up to MS after a later one still counts before its clock fires "
+                    + "(default 1800000 = 30 min; " + AppConfig.ALLOWED_LATENESS_MS + ")")
+    String allowedLatenessMs;
+
     @Option(names = "--text-cap", paramLabel = "CHARS",
             description = "characters of a customer's text the rules read; longer texts are cut at admission with "
                     + "a TEXT_TRUNCATED reason (default 65536; " + AppConfig.TEXT_CAP_CHARS + ")")
@@ -62,6 +67,7 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         config.set(AppConfig.CLOCK, clock);
         config.set(AppConfig.MAX_FUTURE_SKEW_MS, maxFutureSkewMs);
         config.set(AppConfig.TEXT_CAP_CHARS, textCap);
+        config.set(AppConfig.ALLOWED_LATENESS_MS, allowedLatenessMs);
     }
 
     @Override
@@ -69,6 +75,7 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         clockMode(config.get(AppConfig.CLOCK));
         config.maxFutureSkew();
         config.textCap();
+        config.allowedLateness();
     }
 
     private PolicyLoader.LoadedPolicy policy;
@@ -104,7 +111,8 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
         TopologyOptions options = defaults.withFormat(format).withPartitions(partitions)
                 .withSlaTimes(slaTimes).withClock(clock).withRegistry(config.registry())
                 .withMaxFutureSkew(config.maxFutureSkew()).withTextCap(config.textCap())
-                .withEventTime(defaults.eventTime().withTicketPartitions(inputs.get(Names.TICKETS)).withLag(lag));
+                .withEventTime(defaults.eventTime().withTicketPartitions(inputs.get(Names.TICKETS)).withLag(lag)
+                        .withLateness(config.allowedLateness()));
         Topology topology = ViplaneTopology.build(policy.policy(), options);
         Properties props = io.viplane.app.StreamsSettings.base(kafka.getProperty("application.id"),
                 kafka.getProperty("bootstrap.servers"), kafka.getProperty("state.dir"));

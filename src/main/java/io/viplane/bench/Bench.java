@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   Bench routing --bootstrap-server HOST:PORT --out DIR [--events N] [--warmup N] [--rate R] [--latency-seconds S]
  *   Bench sla     --bootstrap-server HOST:PORT --out DIR [--open-tickets N] [--lead-seconds S] [--spread-seconds S]
  *                 [--grace-seconds S]
+ *   Bench notify  --bootstrap-server HOST:PORT --out DIR [--rate N] [--latency-seconds S]
  *   Bench report  --out DIR
  * </pre>
  * Each scenario expects a fresh broker with the contract topics and writes DIR/routing.md or DIR/sla.md;
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     static final String USAGE = """
-            usage: Bench routing|sla|report --out DIR [--bootstrap-server HOST:PORT] [--policy NAME|FILE] [--seed N]
+            usage: Bench routing|sla|notify|report --out DIR [--bootstrap-server HOST:PORT] [--policy NAME|FILE] [--seed N]
               routing: [--events N] [--warmup N] [--rate EVENTS_PER_S] [--latency-seconds S]
               sla:     [--open-tickets N] [--lead-seconds S] [--spread-seconds S] [--grace-seconds S]
+              notify:  [--rate ESCALATIONS_PER_S] [--latency-seconds S]
             """;
     private static final Set<String> FLAGS = Set.of("bootstrap-server", "out", "policy", "seed", "events", "warmup",
             "rate", "latency-seconds", "open-tickets", "lead-seconds", "spread-seconds", "grace-seconds");
@@ -79,6 +81,19 @@ public final class Bench {
                     System.out.println(Report.NOT_WIRED);
                 }
             }
+            case "notify" -> {
+                var settings = new NotifyScenario.Settings(args.intValue("rate", 100, 1),
+                        args.intValue("latency-seconds", 30, 1));
+                try {
+                    var result = new NotifyScenario(bootstrap, freshState(out, "notify"), settings).run();
+                    emit(out.resolve("notify.md"), Report.notify(result));
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+            }
             case "report" -> report(out);
             default -> throw new BenchArgs.UsageException("unknown command '" + args.command() + "'");
         }
@@ -91,7 +106,7 @@ public final class Bench {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE) + " "
                 + LocalTime.now(ZoneOffset.UTC).format(CLOCK) + " UTC";
         StringBuilder text = new StringBuilder(Report.header(date, rt.availableProcessors(), jvm, rt.maxMemory()));
-        for (String part : new String[] {"routing.md", "sla.md"}) {
+        for (String part : new String[] {"routing.md", "sla.md", "notify.md"}) {
             Path p = out.resolve(part);
             if (Files.isRegularFile(p)) {
                 text.append(read(p));

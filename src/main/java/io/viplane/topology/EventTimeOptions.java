@@ -18,9 +18,17 @@ import java.time.Duration;
 public record EventTimeOptions(Integer ticketPartitions, Duration markInterval, Duration grace, InputLag lag,
                                Duration lateness) {
 
+    /**
+     * Our choice: a help desk may publish an event up to 30 min after a later one of the same partition (a
+     * retried webhook, a batch export) and its clock still waits for it. Replaying, clocks fire that much
+     * later in event time (no outcome changes); live, a caught-up source reports the wall clock and the
+     * grace bounds the wait, so only a backlog is affected.
+     */
+    public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(30);
+
     public static EventTimeOptions defaults() {
         return new EventTimeOptions(null, Duration.ofMillis(250), Duration.ofMinutes(2), InputLag.NONE,
-                Duration.ofMinutes(2));
+                DEFAULT_LATENESS);
     }
 
     public EventTimeOptions withLateness(Duration d) {

@@ -42,12 +42,13 @@ final class EventTimeProgress {
     }
 
     /**
-     * What a ticket-partition task reports for its partition (see {@link Watermark}): while it is still reading,
-     * what it has read less the allowed lateness (an event that much out of order still counts); once caught
-     * up, all it has read (replay) or the wall-clock time (live: everything published until now is read).
+     * What a ticket-partition task reports for its partition (see {@link Watermark}): what it has read less the
+     * allowed lateness (an event that much out of order still counts before its clock fires). Live, once caught
+     * up, the wall-clock time instead (everything published until now is read). Replaying, the lateness counts
+     * even when caught up: having nothing left to read says nothing about what the publisher still sends.
      */
     static Watermark mark(int partition, long maxSeenMs, boolean caughtUp, boolean replay, long wallMs, long latenessMs) {
-        long read = maxSeenMs < 0 ? -1 : Math.max(0, maxSeenMs - (caughtUp ? 0 : latenessMs));
+        long read = maxSeenMs < 0 ? -1 : Math.max(0, maxSeenMs - (caughtUp && !replay ? 0 : latenessMs));
         if (replay) {
             return new Watermark(partition, read, caughtUp);
         }

@@ -15,16 +15,13 @@ final class Rerouter {
 
     /** @param onlyContactId when set, only tickets of that contact are affected */
     void rerouteOpenTickets(String accountId, String onlyContactId, String sourceEventId) {
-        // The clocks' "now", never the CRM record's own time: CRM records are state and move no clock. A
-        // ticket seen beyond the watermark is re-routed as of its latest event.
-        Instant now = engine.clockNow();
+        // The clocks' "now", never the CRM record's own time: CRM records are state and move no clock.
         for (String ticketId : stores.openTicketIds(accountId)) {
             TicketState s = stores.tickets.get(ticketId);
             if (s == null || (onlyContactId != null && !onlyContactId.equals(s.contactId))) {
                 continue;
             }
-            engine.contextChanged(s, s.lastEventAt != null && s.lastEventAt.isAfter(now) ? s.lastEventAt : now,
-                    sourceEventId);
+            engine.contextChanged(s, engine.historyNow(s), sourceEventId);
         }
     }
 }

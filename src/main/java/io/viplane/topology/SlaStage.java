@@ -39,13 +39,17 @@ final class SlaStage {
         }
     }
 
-    Moved advance(TicketState s, Routing r, Instant now) {
+    /**
+     * @param seen how far the ticket's history is known (its events up to then count)
+     * @param now up to when its deadlines may fire (at most {@code seen})
+     */
+    Moved advance(TicketState s, Routing r, Instant seen, Instant now) {
         if (s.sla.createdAt == null) {
             return Moved.NONE;
         }
         RoutingDecision d = r.decision();
         List<MetricClock> all = clocks.evaluate(
-                s.sla.toTicket(d.tier(), d.priority(), d.firstResponseTargetMinutes()), r.slaTime(), now);
+                s.sla.toTicket(d.tier(), d.priority(), d.firstResponseTargetMinutes()), r.slaTime(), seen, now);
         return new Moved(all, s.slaLedger.update(all, now));
     }
 

@@ -45,6 +45,8 @@ final class TicketEngine {
     private final EscalationStage escalations;
     private final RiskStage risk;
     private final java.time.Duration closedRetention;
+    /** How far out of order a ticket's own events may arrive (see {@link #ticketNow}). */
+    private final java.time.Duration lateness;
     private final EventClock eventClock;
     /** Live mode: a mark prompts a timer run once it moved the clock this far (marks come from every source). */
     private static final long MIN_TIMER_STEP_MS = 100;
@@ -60,6 +62,7 @@ final class TicketEngine {
         this.deadlines = new DeadlineIndex(stores.deadlines);
         this.clock = options.clock();
         this.closedRetention = options.dedupRetention();
+        this.lateness = options.eventTime().lateness();
         this.signals = new SignalStage(rules);
         this.sla = new SlaStage(rules);
         this.escalations = new EscalationStage(rules, stores);
@@ -160,7 +163,10 @@ final class TicketEngine {
     private void wake(TicketState s, Instant now, long punctuationMs) {
         try {
             Routing r = route(s, now);
-            SlaStage.Moved moved = moveClocks(s, r, now);
+            // The ticket's whole history, as on an event: a timer that cut it at the watermark would judge
+            // its clocks on less than the next event of the ticket does, and which of the two comes first
+            // depends on how marks and records interleave (measured: two demo runs differed by one MET).
+            SlaStage.Moved moved = moveClocks(s, r, historyNow(s), ticketNow(s));
             EscalationFacts facts = escalations.facts(s, null, r, now);
             forwardEscalations(escalations.onSla(s, facts, moved.transitions()));
             forwardEscalations(escalations.onTimer(s, facts));
@@ -182,12 +188,8 @@ final class TicketEngine {
     }
 
     private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
-        // The ticket's own history is known up to its latest event (folded before this call): its clocks may
-        // move that far even ahead of the watermark, never back to a late event's time. Nothing else moves
-        // them: a sentiment score or CRM change travels its own hop and can arrive ahead of the ticket's
-        // reply (measured on the demo: breached at 09:30, then met at 07:30).
-        Instant now = s.lastEventAt != null ? max(clockNow(), s.lastEventAt) : clockNow();
-        SlaStage.Moved moved = moveClocks(s, r, now);
+        Instant now = ticketNow(s);
+        SlaStage.Moved moved = moveClocks(s, r, historyNow(s), now);
         router.emitIfChanged(s, r, moved, at, wallClock(), sourceEventId)
                 .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));
         EscalationFacts facts = escalations.facts(s, cause, r, now);
@@ -196,8 +198,8 @@ final class TicketEngine {
         reschedule(s, facts);
     }
 
-    private SlaStage.Moved moveClocks(TicketState s, Routing r, Instant now) {
-        SlaStage.Moved moved = sla.advance(s, r, now);
+    private SlaStage.Moved moveClocks(TicketState s, Routing r, Instant seen, Instant now) {
+        SlaStage.Moved moved = sla.advance(s, r, seen, now);
         for (SlaTransition t : moved.transitions()) {
             context.forward(new Record<>(s.ticketId, SlaStage.toEvent(s, r, t), t.occurredAt().toEpochMilli()));
         }
@@ -223,6 +225,30 @@ final class TicketEngine {
         s.purgeAt = next == null && s.isClosed() && s.statusAt != null ? s.statusAt.plus(closedRetention) : null;
         deadlines.schedule(s, next != null ? next : s.purgeAt);
         stores.tickets.put(s.ticketId, s);
+    }
+
+    /**
+     * How far one ticket's own history is known: up to its latest event (folded before this call), even
+     * ahead of the watermark. Nothing else moves it: a sentiment score or CRM change travels its own hop and
+     * can arrive ahead of the ticket's reply (measured on the demo: breached at 09:30, then met at 07:30).
+     */
+    Instant historyNow(TicketState s) {
+        Instant now = clockNow();
+        return s.lastEventAt != null ? max(now, s.lastEventAt) : now;
+    }
+
+    /**
+     * Up to when one ticket's deadlines (warnings, breaches, "unresolved after") may fire. Replaying, its own
+     * latest event less the allowed lateness, as for the watermark: an older event of the ticket may still be
+     * on its way (measured on the demo: a priority raised at 18:01 published before the reply of 17:50
+     * breached the new target). Live, the wall clock cannot wait beyond the grace: its latest event.
+     */
+    Instant ticketNow(TicketState s) {
+        Instant now = clockNow();
+        if (s.lastEventAt == null) {
+            return now;
+        }
+        return max(now, clock == ClockMode.STREAM_TIME ? s.lastEventAt.minus(lateness) : s.lastEventAt);
     }
 
     /** "Now" for clocks: wall-clock time held back to the ticket sources' watermark live, the watermark in a replay. */

@@ -27,11 +27,11 @@ class CliTest {
     private static final Map<String, List<String>> FLAGS = Map.of(
             "topics", List.of("--partitions", "--replication-factor", "--bootstrap-server", "--config"),
             "run", List.of("--application-id", "--state-dir", "--policy", "--format", "--clock", "--bootstrap-server",
-                    "--max-future-skew-ms", "--text-cap", "--config"),
+                    "--max-future-skew-ms", "--text-cap", "--allowed-lateness-ms", "--config"),
             "replay", List.of("FILE.jsonl", "--format", "--bootstrap-server", "--config"),
             "tail", List.of("TOPIC", "--from-beginning", "--max-messages", "--timeout-ms", "--format",
                     "--bootstrap-server", "--config"),
-            "report", List.of("--timeout-ms", "--format", "--bootstrap-server", "--config"),
+            "report", List.of("--timeout-ms", "--wait-for", "--settle-ms", "--format", "--bootstrap-server", "--config"),
             "generate", List.of("--out", "--bad-out", "--seed", "--day"),
             "describe", List.of("--policy", "--config"));
 
@@ -121,6 +121,10 @@ class CliTest {
         assertEquals(2, cap.code());
         assertTrue(cap.err().startsWith("viplane run: " + AppConfig.TEXT_CAP_CHARS
                 + " must be a positive number of characters, not 'lots'"), cap.err());
+        Outcome late = cli("run", "--allowed-lateness-ms", "-1", "--bootstrap-server", "127.0.0.1:1");
+        assertEquals(2, late.code());
+        assertTrue(late.err().startsWith("viplane run: " + AppConfig.ALLOWED_LATENESS_MS
+                + " must be a number of milliseconds, 0 or more (got '-1')"), late.err());
         Outcome timeout = cli(Map.of("VIPLANE_CONNECT_TIMEOUT_MS", "soon"), "topics");
         assertEquals(2, timeout.code());
         assertTrue(timeout.err().contains(AppConfig.CONNECT_TIMEOUT_MS), timeout.err());
@@ -173,8 +177,10 @@ class CliTest {
         assertEquals(15_000, fileOnly.connectTimeoutMs(), "the default wait");
         assertEquals(java.time.Duration.ofMinutes(15), fileOnly.maxFutureSkew(), "the default skew limit");
         assertEquals(65_536, fileOnly.textCap(), "the default text cap");
-        AppConfig limits = parsedConfig(Map.of("VIPLANE_TEXT_CAP_CHARS", "1000"), "run", "--max-future-skew-ms",
-                "60000");
+        assertEquals(java.time.Duration.ofMinutes(30), fileOnly.allowedLateness(), "the default allowed lateness");
+        AppConfig limits = parsedConfig(Map.of("VIPLANE_TEXT_CAP_CHARS", "1000", "VIPLANE_ALLOWED_LATENESS_MS", "0"),
+                "run", "--max-future-skew-ms", "60000");
+        assertEquals(java.time.Duration.ZERO, limits.allowedLateness());
         assertEquals(java.time.Duration.ofMinutes(1), limits.maxFutureSkew());
         assertEquals(1_000, limits.textCap());
         assertFalse(limits.kafka().containsKey(AppConfig.TEXT_CAP_CHARS), "our keys stay ours");

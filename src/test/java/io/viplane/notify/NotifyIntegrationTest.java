@@ -16,6 +16,7 @@ import io.viplane.model.SlaMetric;
 import io.viplane.model.SlaState;
 import io.viplane.model.Tier;
 import io.viplane.notify.channel.ChannelClient;
+import io.viplane.testing.BrokerIo;
 import io.viplane.testing.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,14 +32,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,30 +172,11 @@ class NotifyIntegrationTest {
         return (int) fakes.accepted(path).stream().filter(h -> h.body().toString().contains(needle)).count();
     }
 
-    private static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private List<JsonNode> deadLetters() throws Exception {
-        Properties p = EmbeddedKafka.clientProps();
-        p.put("isolation.level", "read_committed");
-        p.put("auto.offset.reset", "earliest");
-        p.put("group.id", prefix + "dlq-reader-" + System.nanoTime());
         List<JsonNode> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(prefix + "dlq"));
-            long end = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(300))) {
-                    out.add(NotifyJson.MAPPER.readTree(r.value()));
-                }
-            }
+        for (ConsumerRecord<String, byte[]> r : BrokerIo.readAll(prefix + "dlq", r -> true)) {
+            out.add(NotifyJson.MAPPER.readTree(r.value()));
         }
         return out;
     }
@@ -222,7 +201,7 @@ class NotifyIntegrationTest {
         publish(prefix + "risk", "acc-Z", Codecs.json(AtRiskAccount.class).encode(risk("acc-Z", RiskLevel.HIGH)));
 
         NotifyService a = start(cfg, clock, null);
-        await("first deliveries", () -> count("/slack/vip", "escalation e") == 4 && count("/pd/enqueue", "e1") == 1
+        BrokerIo.until(Duration.ofSeconds(90), "first deliveries", () -> count("/slack/vip", "escalation e") == 4 && count("/pd/enqueue", "e1") == 1
                 && count("/hook/crm", "\"id\"") == 5 && count("/teams/csm", "acc-Z") == 1 && count("/teams/csm", "tkt-B") == 1
                 && count("/api/chat.postMessage", "tkt-C") == 1);
         stop(a);
@@ -231,13 +210,13 @@ class NotifyIntegrationTest {
         first.forEach(this::publish);
         publish(esc("e5", "tkt-E", Tier.T1, EscalationKind.UNASSIGNED, EscalationTarget.SUPPORT_VP, "sla_metric=ASSIGNMENT"));
         NotifyService b = start(cfg, clock, null);
-        await("e5", () -> count("/pd/enqueue", "\"e5\"") == 1 && count("/slack/vip", "escalation e5") == 1
+        BrokerIo.until(Duration.ofSeconds(90), "e5", () -> count("/pd/enqueue", "\"e5\"") == 1 && count("/slack/vip", "escalation e5") == 1
                 && count("/hook/crm", "\"e5\"") == 1);
         // The breached clock is met: PagerDuty resolves the alert e1 opened.
         publish(prefix + "sla", "tkt-A", Codecs.json(SlaEvent.class).encode(SlaEvent.newBuilder().setTicketId("tkt-A")
                 .setAccountId("acc-tkt-A").setTier(Tier.T1).setMetric(SlaMetric.FIRST_RESPONSE).setState(SlaState.MET)
                 .setDueAt(WED_OPEN).setOccurredAt(WED_OPEN.plusSeconds(120)).setElapsedMinutes(17).setTargetMinutes(15).build()));
-        await("resolve", () -> fakes.accepted("/pd/enqueue").stream().anyMatch(h -> h.body().path("event_action").asText()
+        BrokerIo.until(Duration.ofSeconds(90), "resolve", () -> fakes.accepted("/pd/enqueue").stream().anyMatch(h -> h.body().path("event_action").asText()
                 .equals("resolve") && h.body().path("dedup_key").asText().equals("viplane/tkt-A/sla/FIRST_RESPONSE")));
         stop(b);
 
@@ -250,10 +229,10 @@ class NotifyIntegrationTest {
             }
         });
         publish(esc("e6", "tkt-F", Tier.T1, EscalationKind.EXECUTIVE_ESCALATION, EscalationTarget.SUPPORT_VP));
-        await("crash", crashed::get);
+        BrokerIo.until(Duration.ofSeconds(90), "crash", crashed::get);
         threads.get(services.indexOf(c)).join(30_000);
         start(cfg, clock, null);
-        await("recovery re-sends to the idempotent channels", () -> count("/hook/crm", "\"e6\"") == 2);
+        BrokerIo.until(Duration.ofSeconds(90), "recovery re-sends to the idempotent channels", () -> count("/hook/crm", "\"e6\"") == 2);
         Thread.sleep(1500); // anything a wrong recovery would send more has time to arrive
 
         // Slack and Teams: each notice once. PagerDuty: one trigger per notice; the crash's re-sent
@@ -298,7 +277,7 @@ class NotifyIntegrationTest {
         publish(prefix + "risk", "acc-M2", Codecs.json(AtRiskAccount.class).encode(risk("acc-M2", RiskLevel.MEDIUM)));
 
         NotifyService a = start(cfg, clock, null);
-        await("immediate ones", () -> count("/hook/crm", "\"id\"") == 4 && count("/pd/enqueue", "h2") == 1
+        BrokerIo.until(Duration.ofSeconds(90), "immediate ones", () -> count("/hook/crm", "\"id\"") == 4 && count("/pd/enqueue", "h2") == 1
                 && count("/slack/vip", "escalation h2") == 1);
         Thread.sleep(1500);
         assertEquals(0, count("/api/chat.postMessage", "tkt-H"), "T3 waits for Monday");
@@ -308,7 +287,7 @@ class NotifyIntegrationTest {
 
         clock.now = Instant.parse("2026-01-19T14:01:00Z"); // Monday 09:01 New York
         start(cfg, clock, null);
-        await("released", () -> count("/api/chat.postMessage", "tkt-H") == 1 && count("/slack/vip", "escalation h1") == 1
+        BrokerIo.until(Duration.ofSeconds(90), "released", () -> count("/api/chat.postMessage", "tkt-H") == 1 && count("/slack/vip", "escalation h1") == 1
                 && fakes.accepted("/teams/csm").size() == 1);
         Thread.sleep(1500);
         assertEquals(1, fakes.accepted("/teams/csm").size(), "one digest");

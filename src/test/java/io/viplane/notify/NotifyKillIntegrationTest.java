@@ -9,6 +9,7 @@ import io.viplane.model.Escalation;
 import io.viplane.model.EscalationKind;
 import io.viplane.model.EscalationTarget;
 import io.viplane.model.Tier;
+import io.viplane.testing.BrokerIo;
 import io.viplane.testing.EmbeddedKafka;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +22,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,13 +85,13 @@ class NotifyKillIntegrationTest {
         for (int k = 1; k <= KILLS; k++) {
             Process notifier = launch(k);
             int before = fakes.acceptedCount();
-            await("deliveries after start " + k, () -> fakes.acceptedCount() >= before + 4 || !notifier.isAlive());
+            BrokerIo.until(Duration.ofSeconds(120), "deliveries after start " + k, () -> fakes.acceptedCount() >= before + 4 || !notifier.isAlive());
             assertTrue(notifier.isAlive(), "notifier " + k + " died by itself: " + Files.readString(log(k).toPath()));
             notifier.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
             notifier.waitFor();
         }
         Process last = launch(KILLS + 1);
-        await("every notice on the idempotent channels", () -> fakes.pagerDutyAlertsOpened() == NOTICES
+        BrokerIo.until(Duration.ofSeconds(120), "every notice on the idempotent channels", () -> fakes.pagerDutyAlertsOpened() == NOTICES
                 && deliveryIds("/hook/crm").size() == NOTICES && distinctSlack() >= NOTICES - KILLS);
         Thread.sleep(3_000); // anything a wrong recovery would send more has time to arrive
         last.destroy();
@@ -182,30 +179,11 @@ class NotifyKillIntegrationTest {
     }
 
     private List<JsonNode> deadLetters() throws Exception {
-        Properties p = EmbeddedKafka.clientProps();
-        p.put("isolation.level", "read_committed");
-        p.put("auto.offset.reset", "earliest");
-        p.put("group.id", prefix + "dlq-reader");
         List<JsonNode> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(prefix + "dlq"));
-            long end = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(300))) {
-                    out.add(NotifyJson.MAPPER.readTree(r.value()));
-                }
-            }
+        for (ConsumerRecord<String, byte[]> r : BrokerIo.readAll(prefix + "dlq", r -> true)) {
+            out.add(NotifyJson.MAPPER.readTree(r.value()));
         }
         return out;
     }
 
-    private static void await(String what, BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -87,6 +87,17 @@ public final class BrokerIo implements AutoCloseable {
         return out;
     }
 
+    /** Waits until {@code cond} holds, checking every 100 ms; fails naming {@code what} after the timeout. */
+    public static void until(Duration timeout, String what, java.util.function.BooleanSupplier cond) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

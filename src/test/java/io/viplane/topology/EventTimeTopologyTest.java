@@ -31,10 +31,57 @@ class EventTimeTopologyTest {
         p.close();
     }
 
+    /** The watermark's mechanics with no allowed lateness (lateness has its own test below). */
     private void replay(int ticketPartitions) {
+        replay(ticketPartitions, Duration.ZERO);
+    }
+
+    private void replay(int ticketPartitions, Duration lateness) {
         TopologyOptions d = TopologyOptions.defaults();
         p = new PipelineDriver(PolicyLoader.load("white-glove").policy(), d.withClock(ClockMode.STREAM_TIME)
-                .withEventTime(d.eventTime().withTicketPartitions(ticketPartitions)));
+                .withEventTime(d.eventTime().withTicketPartitions(ticketPartitions).withLateness(lateness)));
+    }
+
+    @Test
+    void aTicketsOwnLaterEventDoesNotFireItsClockAheadOfAnOlderOneStillOnItsWay() {
+        // The demo's tkt-48177: the help desk published the priority change of 20 min before the reply of 13.5.
+        replay(1, EventTimeOptions.DEFAULT_LATENESS);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+        p.ticket(ticket("e2", "t1", "acc-1", "PRIORITY_CHANGED", at(20)).put("priority", "HIGH"));
+        assertEquals(List.of("STARTED"), firstResponse("t1"), "its own history says 20 min, less 30 of lateness");
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(created("e4", "t2", "acc-1", at(120), "LOW"));
+        assertEquals(List.of("WARNING", "MET"), firstResponse("t1"), "warned at 12 min, met at 13.5: no breach");
+
+        // A reply after the due time still breaches first, once "now" gets there: the lateness delays the
+        // breach, it never swallows it.
+        p.ticket(created("e5", "t3", "acc-1", at(130), "NORMAL"));
+        p.ticket(ticket("e6", "t3", "acc-1", "AGENT_REPLY", at(150)));
+        assertEquals(List.of("STARTED"), firstResponse("t3"));
+        p.ticket(created("e7", "t4", "acc-1", at(200), "LOW"));
+        assertEquals(List.of("WARNING", "BREACHED", "MET"), firstResponse("t3"));
+    }
+
+    @Test
+    void aReplyPublishedLateButWithinTheAllowedLatenessIsCountedBeforeItsClockFires() {
+        replay(1, EventTimeOptions.DEFAULT_LATENESS);
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL")); // T1: first response due at 15 min
+        p.ticket(created("e2", "t2", "acc-1", at(44), "LOW"));
+        assertEquals(List.of("STARTED", "WARNING"), firstResponse("t1"),
+                "44 min read, less 30 of lateness: 14 min (the 12-minute warning, not the breach)");
+        // The help desk publishes t1's reply of 13.5 min after t2's event of 44 min.
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(created("e4", "t3", "acc-1", at(120), "LOW"));
+        assertEquals(List.of("MET"), firstResponse("t1"), "met in time: no false breach before it");
+
+        // Later than the lateness, the clock has decided without it: the breach stands, then the late reply
+        // meets the clock (the report counts such a pair as a false breach).
+        p.ticket(created("e5", "t4", "acc-1", at(130), "NORMAL"));
+        p.ticket(created("e6", "t5", "acc-1", at(180), "LOW"));
+        p.ticket(ticket("e7", "t4", "acc-1", "AGENT_REPLY", at(140)));
+        assertEquals(List.of("STARTED", "WARNING", "BREACHED", "MET"), firstResponse("t4"));
     }
 
     private void markFromPartition1(int minutes, boolean caughtUp) {

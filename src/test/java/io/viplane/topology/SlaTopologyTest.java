@@ -193,8 +193,9 @@ class SlaTopologyTest {
         p.ticket(created("e1", "t1", "acc-1", day, "NORMAL"));
         p.ticket(ticket("e2", "t1", "acc-1", "ASSIGNED", t0.plusSeconds(60).toString()).put("assignee_id", "a-1"));
         assertEquals(List.of("STARTED"), states(slaAll(), "FIRST_RESPONSE"));
-        // Another ticket's event 20 minutes later moves stream time past t1's deadline.
-        p.ticket(created("e3", "t2", "acc-1", t0.plusSeconds(20 * 60).toString(), "LOW"));
+        // Another ticket's event 50 minutes later moves the watermark (less 30 min of allowed lateness) past
+        // t1's deadline.
+        p.ticket(created("e3", "t2", "acc-1", t0.plusSeconds(50 * 60).toString(), "LOW"));
         List<JsonNode> events = slaAll();
         List<JsonNode> t1 = events.stream().filter(e -> e.get("ticket_id").asText().equals("t1")
                 && e.get("metric").asText().equals("FIRST_RESPONSE")).toList();

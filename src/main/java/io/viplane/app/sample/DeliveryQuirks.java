@@ -52,7 +52,9 @@ final class DeliveryQuirks {
                 continue;
             }
             Traffic.Item next = nextOfTicket(traffic, e);
-            if (next != null && next.quirk == null && next.occurredAt.minusSeconds(30 * 60).isBefore(e.occurredAt)) {
+            // At most 20 min before the next event, then 30-300 s after it: 25 min late at most, within the
+            // pipeline's default allowed lateness (30 min), so the sample's clocks must all wait for it.
+            if (next != null && next.quirk == null && next.occurredAt.minusSeconds(20 * 60).isBefore(e.occurredAt)) {
                 e.publishAt = next.publishAt.plusSeconds(dice.between(30, 300));
                 e.quirk = Traffic.Quirk.OUT_OF_ORDER;
                 done++;

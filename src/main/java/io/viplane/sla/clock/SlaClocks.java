@@ -28,7 +28,16 @@ public final class SlaClocks {
      * @return one clock per cycle, by metric in policy order, then by cycle start
      */
     public List<MetricClock> evaluate(SlaTicket t, SlaTime tierTime, Instant now) {
-        Facts f = new Facts(t, now, policy.resolvedStatuses());
+        return evaluate(t, tierTime, now, now);
+    }
+
+    /**
+     * @param seen the ticket's events up to this instant count
+     * @param now  the clocks are evaluated as of this instant (warnings and breaches up to it are reached);
+     *             earlier than {@code seen} while a late event of the ticket may still arrive
+     */
+    public List<MetricClock> evaluate(SlaTicket t, SlaTime tierTime, Instant seen, Instant now) {
+        Facts f = new Facts(t, seen, policy.resolvedStatuses());
         List<MetricClock> out = new ArrayList<>();
         for (MetricRule rule : policy.metrics().values()) {
             Integer target = rule.targetFor(t);
@@ -176,7 +185,8 @@ public final class SlaClocks {
                         pauses.add(new MetricClock.Pause(seg.from, pauseEnd, elapsed));
                     }
                 } else {
-                    elapsed += time.minutesBetween(seg.from, seg.to == null ? now : seg.to);
+                    Instant to = seg.to == null ? now : seg.to;
+                    elapsed += to.isAfter(seg.from) ? time.minutesBetween(seg.from, to) : 0;
                 }
             }
             List<Instant> warnAts = new ArrayList<>();

@@ -115,7 +115,10 @@ public final class SlaLedger {
                 out.add(transition(c, SlaState.BREACHED, breach, breach, c.targetMinutes(), null, false));
             }
         }
-        if (c.phase() == MetricClock.Phase.MET && !rec.met) {
+        // A reply is published once the clock's "now" has reached it, like every other transition: replaying,
+        // "now" lags the ticket's own history by the allowed lateness, and a reply after the due time must
+        // come after its breach, not instead of it.
+        if (c.phase() == MetricClock.Phase.MET && !rec.met && !c.metAt().isAfter(c.asOf())) {
             rec.met = true;
             if (!rec.breached || c.metAfterBreach() == SlaPolicy.MetAfterBreach.EMIT) {
                 out.add(transition(c, SlaState.MET, c.dueAt(), c.metAt(), c.elapsedMinutes(), null, rec.breached));
@@ -124,17 +127,28 @@ public final class SlaLedger {
     }
 
     private static Instant wakeUp(MetricClock c, Cycle rec, Instant now) {
-        if (c.phase() != MetricClock.Phase.RUNNING || rec.met || rec.breached) {
+        if (rec.met) {
             return null;
         }
         Instant wake = null;
-        for (int i = 0; i < c.warningAts().size(); i++) {
-            Instant at = c.warningAts().get(i);
-            if (at != null && at.isAfter(now) && !rec.warned.contains(c.warningFractions().get(i))) {
-                wake = earliest(wake, at);
+        Instant end = c.endedAt();
+        if (!rec.breached) {
+            // Thresholds while the cycle was open; an ended cycle's are in its history but may lie after "now".
+            for (int i = 0; i < c.warningAts().size(); i++) {
+                Instant at = c.warningAts().get(i);
+                if (at != null && at.isAfter(now) && !rec.warned.contains(c.warningFractions().get(i))
+                        && (end == null || at.isBefore(end))) {
+                    wake = earliest(wake, at);
+                }
+            }
+            if (c.dueAt() != null && c.dueAt().isAfter(now) && (end == null || c.dueAt().isBefore(end))) {
+                wake = earliest(wake, c.dueAt());
             }
         }
-        return c.dueAt() != null && c.dueAt().isAfter(now) ? earliest(wake, c.dueAt()) : wake;
+        if (c.phase() == MetricClock.Phase.MET && c.metAt().isAfter(now)) {
+            wake = earliest(wake, c.metAt());
+        }
+        return wake;
     }
 
     private static SlaTransition transition(MetricClock c, SlaState state, Instant due, Instant at, long elapsed,
