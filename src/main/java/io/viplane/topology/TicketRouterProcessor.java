@@ -25,9 +25,10 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
-        if (options().clock() == ClockMode.WALL_CLOCK) {
-            context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> engine.onTimer());
-        }
+        // Live, the clocks' "now" moves with the wall clock. Replaying, it moves only with the watermark, which
+        // also runs the timers; this punctuation then only finishes a run its budget cut short (the rest is
+        // due at or before the watermark already), so the history's last deadlines do not wait for a new mark.
+        context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> engine.onTimer());
     }
 
     @Override
