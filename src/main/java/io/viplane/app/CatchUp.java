@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  * The outputs must also settle because a record read is not yet a clock fired (the ticket still crosses
  * to its account partition, and a clock fires when the watermark behind it arrives).
  */
-final class CatchUp {
+public final class CatchUp {
     private static final long POLL_MS = 500;
 
     private CatchUp() {
@@ -52,6 +52,12 @@ final class CatchUp {
         } catch (ExecutionException e) {
             return "cannot read offsets: " + e.getCause().getMessage();
         }
+    }
+
+    /** Whether {@code groupId} has committed every record published so far to {@code topics} (those that exist). */
+    public static boolean committedAll(Admin admin, String groupId, List<String> topics)
+            throws ExecutionException, InterruptedException {
+        return behind(admin, groupId, partitions(admin, topics)) == null;
     }
 
     /** The first input partition whose published records the group has not all committed, or null. */

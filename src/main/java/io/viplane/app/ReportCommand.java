@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
         + "SLA clocks and per-tier figures, at-risk accounts, dead letters.")
 final class ReportCommand extends KafkaCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the report summarises, and what --wait-for watches settle. */
+    private static final List<String> OUTPUTS = List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS,
+            Names.SLA_METRICS, Names.AT_RISK, Names.DLQ);
 
     @Option(names = "--timeout-ms", paramLabel = "MS",
             description = "stop reading after MS milliseconds without a record (default 5000)")
@@ -56,8 +59,7 @@ final class ReportCommand extends KafkaCommand {
         Map<String, Integer> emissions = new TreeMap<>();
         Map<String, List<JsonNode>> other = new TreeMap<>();
         List<String> deadLetters = new ArrayList<>();
-        List<String> topics = List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.SLA_METRICS,
-                Names.AT_RISK, Names.DLQ);
+        List<String> topics = OUTPUTS;
         TailCommand.consume(config, topics, true, idle, Long.MAX_VALUE, r -> {
             if (r.topic().equals(Names.DLQ)) {
                 deadLetters.add(describeDeadLetter(r));
@@ -83,7 +85,7 @@ final class ReportCommand extends KafkaCommand {
             String behind = CatchUp.await(config.kafka(), waitFor,
                     // support.agents feeds a global store: read outside the group, so it has no committed offsets.
                     List.of(Names.TICKETS, Names.ACCOUNTS, Names.CONTACTS, Names.SENTIMENT),
-                    List.of(Names.ROUTED, Names.ESCALATIONS, Names.SLA_EVENTS, Names.SLA_METRICS, Names.AT_RISK, Names.DLQ),
+                    OUTPUTS,
                     Duration.ofMillis(settleMs), Duration.ofMinutes(5));
             if (behind != null) {
                 err().println("viplane report: " + waitFor + " has not caught up after 5 min (" + behind

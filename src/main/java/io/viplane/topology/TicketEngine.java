@@ -166,7 +166,7 @@ final class TicketEngine {
             // The ticket's whole history, as on an event: a timer that cut it at the watermark would judge
             // its clocks on less than the next event of the ticket does, and which of the two comes first
             // depends on how marks and records interleave (measured: two demo runs differed by one MET).
-            SlaStage.Moved moved = moveClocks(s, r, historyNow(s), ticketNow(s));
+            SlaStage.Moved moved = moveClocks(s, r, historyNow(s, now), ticketNow(s, now));
             EscalationFacts facts = escalations.facts(s, null, r, now);
             forwardEscalations(escalations.onSla(s, facts, moved.transitions()));
             forwardEscalations(escalations.onTimer(s, facts));
@@ -188,8 +188,9 @@ final class TicketEngine {
     }
 
     private void advance(TicketState s, Instant at, String sourceEventId, TicketEvent cause, Routing r) {
-        Instant now = ticketNow(s);
-        SlaStage.Moved moved = moveClocks(s, r, historyNow(s), now);
+        Instant clockNow = clockNow();
+        Instant now = ticketNow(s, clockNow);
+        SlaStage.Moved moved = moveClocks(s, r, historyNow(s, clockNow), now);
         router.emitIfChanged(s, r, moved, at, wallClock(), sourceEventId)
                 .ifPresent(routed -> context.forward(new Record<>(s.ticketId, routed, at.toEpochMilli())));
         EscalationFacts facts = escalations.facts(s, cause, r, now);
@@ -233,8 +234,11 @@ final class TicketEngine {
      * can arrive ahead of the ticket's reply (measured on the demo: breached at 09:30, then met at 07:30).
      */
     Instant historyNow(TicketState s) {
-        Instant now = clockNow();
-        return s.lastEventAt != null ? max(now, s.lastEventAt) : now;
+        return historyNow(s, clockNow());
+    }
+
+    private static Instant historyNow(TicketState s, Instant clockNow) {
+        return s.lastEventAt != null ? max(clockNow, s.lastEventAt) : clockNow;
     }
 
     /**
@@ -243,8 +247,7 @@ final class TicketEngine {
      * on its way (measured on the demo: a priority raised at 18:01 published before the reply of 17:50
      * breached the new target). Live, the wall clock cannot wait beyond the grace: its latest event.
      */
-    Instant ticketNow(TicketState s) {
-        Instant now = clockNow();
+    private Instant ticketNow(TicketState s, Instant now) {
         if (s.lastEventAt == null) {
             return now;
         }
