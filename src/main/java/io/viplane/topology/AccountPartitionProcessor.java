@@ -19,6 +19,7 @@ abstract class AccountPartitionProcessor<V> implements Processor<String, V, Stri
     protected AccountPartitionStores stores;
     protected TicketEngine engine;
     protected Rerouter rerouter;
+    protected EventOrder order;
 
     AccountPartitionProcessor(Rules rules, TopologyOptions options) {
         this.rules = rules;
@@ -40,5 +41,6 @@ abstract class AccountPartitionProcessor<V> implements Processor<String, V, Stri
         this.stores = new AccountPartitionStores(context);
         this.engine = new TicketEngine(rules, slaTimes, options, context, stores);
         this.rerouter = new Rerouter(stores, engine);
+        this.order = new EventOrder(stores.held, engine, options);
     }
 }

@@ -32,6 +32,8 @@ final class AccountPartitionStores {
     final KeyValueStore<String, RiskLevelTracker> risk;
     /** Each ticket source's latest {@link Watermark}, and the partition's event-time "now". */
     final KeyValueStore<String, Watermark> watermarks;
+    /** Replaying: ticket events and scores waiting for their turn in event-time order ({@link EventOrder}). */
+    final KeyValueStore<String, EventOrder.Held> held;
     /** Global, read-only here: executives of every account by normalised name (ExecutiveIndexProcessor). */
     final KeyValueStore<String, String> executives;
 
@@ -47,12 +49,14 @@ final class AccountPartitionStores {
         risk = context.getStateStore(Names.ACCOUNT_RISK_STORE);
         watermarks = context.getStateStore(Names.WATERMARK_STORE);
         executives = context.getStateStore(Names.EXEC_INDEX_STORE);
+        held = context.getStateStore(Names.EVENT_ORDER_STORE);
     }
 
     static String[] names() {
         return new String[] {Names.ACCOUNT_STORE, Names.CONTACT_STORE, Names.TICKET_STORE,
             Names.OPEN_TICKETS_STORE, Names.ACCOUNT_STATS_STORE, Names.DEADLINE_STORE,
-            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE, Names.ACCOUNT_RISK_STORE, Names.WATERMARK_STORE};
+            Names.PENDING_SENTIMENT_STORE, Names.ACCOUNT_SIGNALS_STORE, Names.ACCOUNT_RISK_STORE, Names.WATERMARK_STORE,
+            Names.EVENT_ORDER_STORE};
     }
 
     Account account(String accountId) {

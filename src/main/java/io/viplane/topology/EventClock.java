@@ -22,12 +22,15 @@ final class EventClock {
             (t, b) -> b == null ? null : Watermark.decode(b));
     private static final String SOURCE_PREFIX = "p";
     private static final String NOW_KEY = "now";
+    /** Wall-clock time since which every source has been caught up (absent while one is not). */
+    private static final String CAUGHT_UP_SINCE_KEY = "caught-up-since";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final ProcessingContext context;
     private final KeyValueStore<String, Watermark> store;
     private final EventTimeOptions options;
     private final boolean replay;
+    private long pinnedMs = Long.MAX_VALUE;
 
     EventClock(ProcessingContext context, KeyValueStore<String, Watermark> store, TopologyOptions options) {
         this.context = context;
@@ -43,13 +46,44 @@ final class EventClock {
         // Progress never goes back: after its restart a source reports from nothing until it catches up.
         store.put(key, old == null || m.progressMs() >= old.progressMs() ? m
                 : new Watermark(m.partition(), old.progressMs(), m.caughtUp()));
-        OptionalLong wm = EventTimeProgress.watermark(sources(), options.ticketPartitions(), replay);
+        List<Watermark> sources = sources();
+        OptionalLong wm = EventTimeProgress.watermark(sources, options.ticketPartitions(), replay);
         long current = watermark().orElse(-1);
-        if (wm.isPresent() && wm.getAsLong() > current) {
+        boolean moved = wm.isPresent() && wm.getAsLong() > current;
+        if (moved) {
             store.put(NOW_KEY, new Watermark(-1, wm.getAsLong(), false));
-            return true;
         }
-        return false;
+        if (replay) { // only a replay holds records for event-time order
+            boolean allCaughtUp = allCaughtUp(sources);
+            boolean noted = store.get(CAUGHT_UP_SINCE_KEY) != null;
+            if (allCaughtUp && !noted) {
+                store.put(CAUGHT_UP_SINCE_KEY, new Watermark(-1, context.currentSystemTimeMs(), true));
+            } else if (!allCaughtUp && noted) {
+                store.delete(CAUGHT_UP_SINCE_KEY);
+            }
+        }
+        return moved;
+    }
+
+    /** Every ticket source has reported that it has nothing left to read just now. */
+    private boolean allCaughtUp(List<Watermark> sources) {
+        Integer expected = options.ticketPartitions();
+        return !sources.isEmpty() && (expected == null || sources.size() >= expected)
+                && sources.stream().allMatch(Watermark::caughtUp);
+    }
+
+    /**
+     * Up to which event time the account partition may take held records in order (see {@link EventOrder}):
+     * the watermark, or everything once every source has been caught up for {@code settleMs} of wall-clock
+     * time; Long.MIN_VALUE while nothing is known.
+     */
+    long orderedUpTo(long settleMs) {
+        Watermark since = store.get(CAUGHT_UP_SINCE_KEY);
+        if (since != null && context.currentSystemTimeMs() - since.progressMs() >= settleMs) {
+            return Long.MAX_VALUE;
+        }
+        OptionalLong wm = watermark();
+        return wm.isPresent() ? wm.getAsLong() : Long.MIN_VALUE;
     }
 
     OptionalLong watermark() {
@@ -62,8 +96,20 @@ final class EventClock {
      * event in hand). Live: wall-clock time, held back to the watermark for at most the grace.
      */
     Instant now() {
-        return Instant.ofEpochMilli(replay ? Math.max(0, watermark().orElse(0))
+        return Instant.ofEpochMilli(replay ? Math.min(pinnedMs, Math.max(0, watermark().orElse(0)))
                 : EventTimeProgress.liveNow(context.currentSystemTimeMs(), watermark(), options.grace().toMillis()));
+    }
+
+    /**
+     * Replaying, while a record held for event-time order is processed: "now" goes no further than its time,
+     * as if it had been processed when its turn came (the watermark may have passed the next held replies).
+     */
+    void pin(long atMs) {
+        pinnedMs = atMs;
+    }
+
+    void unpin() {
+        pinnedMs = Long.MAX_VALUE;
     }
 
     /** Whether clocks may have moved at all: in a replay, not before every source has reported. */

@@ -66,6 +66,8 @@ public final class Names {
     public static final String ACCOUNT_RISK_STORE = "account-risk-level";
     /** Per account partition: the latest watermark of each support.tickets partition (event-time "now"). */
     public static final String WATERMARK_STORE = "ticket-watermarks";
+    /** Per account partition, replaying: ticket events and scores held for event-time order (EventOrder). */
+    public static final String EVENT_ORDER_STORE = "events-in-time-order";
     /** Global: every instance sees every agent (see README, "agents as a global table"). */
     public static final String AGENT_STORE = "agents";
     /** Global: executive contacts of every account by normalised name (see ExecutiveIndexProcessor). */

@@ -1,10 +1,13 @@
 package io.viplane.topology;
 
 import io.viplane.model.SentimentEvent;
-import io.viplane.routing.TicketState;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Runs on the account partition: gives a ticket its NLP score, or parks the score until the ticket arrives. */
+/**
+ * Runs on the account partition: gives a ticket its NLP score, or parks the score until the ticket arrives.
+ * Replaying, the score first waits for its turn in event-time order ({@link EventOrder}); the ticket
+ * processor, which hears the watermark, then hands it on.
+ */
 final class SentimentAttachProcessor extends AccountPartitionProcessor<SentimentEvent> {
     private final SentimentInbox inbox = new SentimentInbox();
 
@@ -15,11 +18,8 @@ final class SentimentAttachProcessor extends AccountPartitionProcessor<Sentiment
     @Override
     public void process(Record<String, SentimentEvent> record) {
         SentimentEvent e = record.value();
-        TicketState s = stores.tickets.get(e.getTicketId());
-        if (s == null) {
-            engine.parkSentiment(e);
-        } else if (inbox.apply(s, e)) {
-            engine.sentimentArrived(s, e);
+        if (!order.hold(e, EventOrder.offset(context))) {
+            inbox.receive(e, stores, engine);
         }
     }
 }

@@ -10,6 +10,16 @@ import io.viplane.routing.TicketState;
  */
 final class SentimentInbox {
 
+    /** A score on this partition: applied to its ticket (which the engine then re-judges), or parked. */
+    void receive(SentimentEvent e, AccountPartitionStores stores, TicketEngine engine) {
+        TicketState s = stores.tickets.get(e.getTicketId());
+        if (s == null) {
+            engine.parkSentiment(e);
+        } else if (apply(s, e)) {
+            engine.sentimentArrived(s, e);
+        }
+    }
+
     /** @return true when the score changed the ticket (it is the newest external score) */
     boolean apply(TicketState s, SentimentEvent e) {
         if (s.externalSentimentAt != null && e.getOccurredAt().isBefore(s.externalSentimentAt)) {

@@ -122,9 +122,14 @@ final class TicketEngine {
         return router.daysToRenewal(a, at);
     }
 
-    /** A ticket source's progress: when it moves the watermark, the clocks it passed fire now. */
-    void onWatermark(Watermark mark) {
-        if (!eventClock.onMark(mark)) {
+    /**
+     * A ticket source's progress: {@code release} hands on the records held for event-time order that it let
+     * through (see {@link EventOrder}), then, when it moved the watermark, the clocks it passed fire.
+     */
+    void onWatermark(Watermark mark, Runnable release) {
+        boolean moved = eventClock.onMark(mark);
+        release.run();
+        if (!moved) {
             return;
         }
         if (clock == ClockMode.STREAM_TIME || clockNow().toEpochMilli() - lastTimerNowMs >= MIN_TIMER_STEP_MS) {
@@ -252,6 +257,25 @@ final class TicketEngine {
             return now;
         }
         return max(now, clock == ClockMode.STREAM_TIME ? s.lastEventAt.minus(lateness) : s.lastEventAt);
+    }
+
+    /**
+     * Processes a record held for event-time order as at its own time: the deadlines due before it fire
+     * first, and its step sees "now" no later than it (see {@link EventClock#pin}).
+     */
+    void asAt(long atMs, Runnable step) {
+        eventClock.pin(atMs);
+        try {
+            onTimer();
+            step.run();
+        } finally {
+            eventClock.unpin();
+        }
+    }
+
+    /** Up to which event time records held for event-time order may go on (see {@link EventOrder}). */
+    long eventOrderReleasePoint() {
+        return eventClock.orderedUpTo(EventOrder.SETTLE.toMillis());
     }
 
     /** "Now" for clocks: wall-clock time held back to the ticket sources' watermark live, the watermark in a replay. */

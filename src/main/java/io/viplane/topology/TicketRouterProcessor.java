@@ -28,22 +28,42 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         // Live, the clocks' "now" moves with the wall clock. Replaying, it moves only with the watermark, which
         // also runs the timers; this punctuation then only finishes a run its budget cut short (the rest is
         // due at or before the watermark already), so the history's last deadlines do not wait for a new mark.
-        context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> engine.onTimer());
+        // It also lets through what waits for event-time order once the sources have settled (EventOrder).
+        context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> {
+            order.release(this::processHeld);
+            engine.onTimer();
+        });
     }
 
     @Override
     public void process(Record<String, Object> record) {
+        // Replaying, a ticket event may first wait for its turn in event-time order (EventOrder).
         if (record.value() instanceof Watermark mark) {
-            engine.onWatermark(mark);
+            engine.onWatermark(mark, () -> order.release(this::processHeld));
             return;
         }
         TicketEvent e = (TicketEvent) record.value();
+        Long truncatedFrom = truncatedFrom(record);
+        if (!order.hold(e, truncatedFrom, EventOrder.offset(context))) {
+            processTicket(e, truncatedFrom);
+        }
+    }
+
+    private void processHeld(EventOrder.Held held) {
+        if (held.ticket() != null) {
+            engine.asAt(held.ticket().getOccurredAt().toEpochMilli(), () -> processTicket(held.ticket(), held.truncatedFrom()));
+        } else {
+            engine.asAt(held.sentiment().getOccurredAt().toEpochMilli(), () -> sentiment.receive(held.sentiment(), stores, engine));
+        }
+    }
+
+    private void processTicket(TicketEvent e, Long truncatedFrom) {
         TicketState stored = stores.tickets.get(e.getTicketId());
         boolean isNew = stored == null;
         boolean wasOpen = !isNew && !stored.isClosed();
         TicketState s = isNew ? TicketState.start(e) : stored;
         s.apply(e);
-        noteTruncation(s, record);
+        noteTruncation(s, truncatedFrom);
         SentimentEvent parked = isNew ? sentiment.claimPending(stores, s) : null;
         trackAccount(s, e, isNew, wasOpen);
         engine.ticketEvent(s, e, !isNew && !wasOpen);
@@ -52,20 +72,24 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         }
     }
 
-    /** The cut made at admission (a header on the event) becomes part of the ticket, so its routing says so. */
-    private void noteTruncation(TicketState s, Record<String, Object> record) {
+    /** The cut made at admission (a header on the event): the original length of its text, or null. */
+    private static Long truncatedFrom(Record<String, Object> record) {
         Header h = record.headers().lastHeader(TicketDedupProcessor.TRUNCATED_HEADER);
         if (h == null) {
-            return;
+            return null;
         }
         try {
-            long original = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
-            if (s.textTruncatedFrom == null || original > s.textTruncatedFrom) {
-                s.textTruncatedFrom = original;
-                s.textReadChars = options().textCap();
-            }
+            return Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
         } catch (NumberFormatException notOurs) {
-            // only the dedup step writes this header; anything else in it is ignored
+            return null; // only the dedup step writes this header; anything else in it is ignored
+        }
+    }
+
+    /** The cut becomes part of the ticket, so its routing says so. */
+    private void noteTruncation(TicketState s, Long original) {
+        if (original != null && (s.textTruncatedFrom == null || original > s.textTruncatedFrom)) {
+            s.textTruncatedFrom = original;
+            s.textReadChars = options().textCap();
         }
     }
 

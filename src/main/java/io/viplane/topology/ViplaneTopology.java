@@ -147,6 +147,7 @@ public final class ViplaneTopology {
         keyValue(b, Names.ACCOUNT_SIGNALS_STORE, StateSerdes.cbor(AccountSignals.class));
         keyValue(b, Names.ACCOUNT_RISK_STORE, StateSerdes.cbor(RiskLevelTracker.class));
         keyValue(b, Names.WATERMARK_STORE, EventClock.SERDE);
+        keyValue(b, Names.EVENT_ORDER_STORE, EventOrder.SERDE);
     }
 
     private static <V> void keyValue(StreamsBuilder b, String name, Serde<V> values) {
