@@ -38,6 +38,9 @@ final class EventOrder {
     private static final byte TICKET = 0;
     private static final byte SENTIMENT = 1;
     private static final long NONE = Long.MIN_VALUE;
+    /** Per release call, as the timer's budget (TicketEngine): well inside the 10 s transaction timeout. */
+    static final long BUDGET_NANOS = 500_000_000L;
+    private static final int BATCH = 100;
 
     /** One held record: a ticket event (with the admission cut it carried, or null) or an NLP score. */
     record Held(TicketEvent ticket, Long truncatedFrom, SentimentEvent sentiment) {
@@ -57,8 +60,8 @@ final class EventOrder {
     }
 
     /**
-     * Holds the record when it must wait for its turn. @return false when it is to be processed now (live,
-     * or it is already behind the release point: late, so nothing held can precede it)
+     * Replaying, the record joins the queue (even one already behind the release point: a release cut short
+     * by its budget may still hold older ones, which go first). @return false live: process it now
      */
     boolean hold(TicketEvent e, Long truncatedFrom, long offset) {
         return hold(e.getOccurredAt().toEpochMilli(), e.getTicketId(), TICKET, offset, new Held(e, truncatedFrom, null));
@@ -69,7 +72,7 @@ final class EventOrder {
     }
 
     private boolean hold(long atMs, String ticketId, byte kind, long offset, Held held) {
-        if (!replay || atMs <= releasePoint()) {
+        if (!replay) {
             return false;
         }
         // Event time first; ties by ticket, then a ticket's own event before a score, then arrival.
@@ -83,29 +86,37 @@ final class EventOrder {
         return context.recordMetadata().map(org.apache.kafka.streams.processor.api.RecordMetadata::offset).orElse(-1L);
     }
 
-    /** Hands every held record due by now to {@code into}, oldest first. */
+    /**
+     * Hands the held records due by now to {@code into}, oldest first, within {@link #BUDGET_NANOS}: the rest
+     * waits for the next call (a mark, a record or the timer), so one call never outlives the transaction.
+     */
     void release(Consumer<Held> into) {
         if (!replay) {
             return;
         }
         long upTo = releasePoint();
-        // Collected first: processing a record writes to other stores, not this one, but an open iterator
-        // over a store being written is best avoided.
-        java.util.List<KeyValue<String, Held>> due = new java.util.ArrayList<>();
-        try (KeyValueIterator<String, Held> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Held> kv = it.next();
-                if (Long.parseLong(kv.key.substring(0, 19)) > upTo) {
-                    break;
+        long started = System.nanoTime();
+        boolean drained = false;
+        while (!drained && System.nanoTime() - started < BUDGET_NANOS) {
+            // A batch at a time, read before it is processed: processing writes to other stores, and an
+            // iterator left open across those writes is best avoided.
+            java.util.List<KeyValue<String, Held>> due = new java.util.ArrayList<>(BATCH);
+            try (KeyValueIterator<String, Held> it = store.all()) {
+                while (it.hasNext() && due.size() < BATCH) {
+                    KeyValue<String, Held> kv = it.next();
+                    if (Long.parseLong(kv.key.substring(0, 19)) > upTo) {
+                        break;
+                    }
+                    due.add(kv);
                 }
-                due.add(kv);
             }
+            for (KeyValue<String, Held> kv : due) {
+                store.delete(kv.key);
+                into.accept(kv.value);
+            }
+            drained = due.size() < BATCH;
         }
-        for (KeyValue<String, Held> kv : due) {
-            store.delete(kv.key);
-            into.accept(kv.value);
-        }
-        if (newestHeldMs != NONE && upTo >= newestHeldMs) {
+        if (drained && upTo >= newestHeldMs) {
             newestHeldMs = NONE; // all out
         }
     }

@@ -44,7 +44,9 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         }
         TicketEvent e = (TicketEvent) record.value();
         Long truncatedFrom = truncatedFrom(record);
-        if (!order.hold(e, truncatedFrom, EventOrder.offset(context))) {
+        if (order.hold(e, truncatedFrom, EventOrder.offset(context))) {
+            order.release(this::processHeld);
+        } else {
             processTicket(e, truncatedFrom);
         }
     }

@@ -68,4 +68,20 @@ class EventOrderTopologyTest {
         assertEquals(inOrder, run(List.of(second, first, solved), Names.ROUTED));
         assertEquals(run(List.of(first, solved, second), Names.ESCALATIONS), run(List.of(second, solved, first), Names.ESCALATIONS));
     }
+
+    @Test
+    void aSourceThatNeverReportsHoldsRecordsBackNoLongerThanTheBound() {
+        TopologyOptions d = TopologyOptions.defaults();
+        try (PipelineDriver p = new PipelineDriver(PolicyLoader.load("white-glove").policy(),
+                d.withClock(ClockMode.STREAM_TIME).withEventTime(d.eventTime().withTicketPartitions(2)))) {
+            p.account(account("acc-1", 600_000));
+            p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
+            int bound = (int) EventOrder.HOLD_AT_MOST.toMinutes();
+            p.ticket(created("e2", "t2", "acc-1", at(bound - 1), "NORMAL"));
+            assertEquals(List.of(), p.read(Names.ROUTED), "partition 1 has not reported: both wait");
+            p.ticket(created("e3", "t3", "acc-1", at(2 * bound - 1), "NORMAL"));
+            assertEquals(List.of("t1", "t2"), p.read(Names.ROUTED).stream().map(r -> r.get("ticket_id").asText()).toList(),
+                    "what lies the bound behind the newest goes on, oldest first");
+        }
+    }
 }
