@@ -41,6 +41,7 @@ final class EventOrder {
     /** Per release call, as the timer's budget (TicketEngine): well inside the 10 s transaction timeout. */
     static final long BUDGET_NANOS = 500_000_000L;
     private static final int BATCH = 100;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventOrder.class);
 
     /** One held record: a ticket event (with the admission cut it carried, or null) or an NLP score. */
     record Held(TicketEvent ticket, Long truncatedFrom, SentimentEvent sentiment) {
@@ -110,6 +111,10 @@ final class EventOrder {
                     due.add(kv);
                 }
             }
+            if (upTo == Long.MAX_VALUE && !due.isEmpty()) {
+                LOG.info("replay: every ticket source caught up for {}; {} held record(s) go on ahead of the watermark",
+                        SETTLE, due.size());
+            }
             for (KeyValue<String, Held> kv : due) {
                 store.delete(kv.key);
                 into.accept(kv.value);
@@ -118,6 +123,16 @@ final class EventOrder {
         }
         if (drained && upTo >= newestHeldMs) {
             newestHeldMs = NONE; // all out
+        }
+    }
+
+    /** The event time of the oldest record still held; Long.MAX_VALUE when none is (always, live). */
+    long oldestHeldMs() {
+        if (!replay) {
+            return Long.MAX_VALUE;
+        }
+        try (KeyValueIterator<String, Held> it = store.all()) {
+            return it.hasNext() ? Long.parseLong(it.next().key.substring(0, 19)) : Long.MAX_VALUE;
         }
     }
 

@@ -126,14 +126,14 @@ final class TicketEngine {
      * A ticket source's progress: {@code release} hands on the records held for event-time order that it let
      * through (see {@link EventOrder}), then, when it moved the watermark, the clocks it passed fire.
      */
-    void onWatermark(Watermark mark, Runnable release) {
+    void onWatermark(Watermark mark, Runnable release, java.util.function.LongSupplier oldestHeldMs) {
         boolean moved = eventClock.onMark(mark);
         release.run();
         if (!moved) {
             return;
         }
         if (clock == ClockMode.STREAM_TIME || clockNow().toEpochMilli() - lastTimerNowMs >= MIN_TIMER_STEP_MS) {
-            onTimer();
+            timersBefore(oldestHeldMs.getAsLong());
         }
     }
 
@@ -257,6 +257,19 @@ final class TicketEngine {
             return now;
         }
         return max(now, clock == ClockMode.STREAM_TIME ? s.lastEventAt.minus(lateness) : s.lastEventAt);
+    }
+
+    /**
+     * The timers, but none past a record still held for event-time order (a release its budget cut short
+     * leaves some behind the watermark; a reply among them must count before its clock fires).
+     */
+    void timersBefore(long oldestHeldMs) {
+        eventClock.pin(oldestHeldMs);
+        try {
+            onTimer();
+        } finally {
+            eventClock.unpin();
+        }
     }
 
     /**

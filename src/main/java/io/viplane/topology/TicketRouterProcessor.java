@@ -31,7 +31,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         // It also lets through what waits for event-time order once the sources have settled (EventOrder).
         context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> {
             order.release(this::processHeld);
-            engine.onTimer();
+            engine.timersBefore(order.oldestHeldMs());
         });
     }
 
@@ -39,7 +39,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     public void process(Record<String, Object> record) {
         // Replaying, a ticket event may first wait for its turn in event-time order (EventOrder).
         if (record.value() instanceof Watermark mark) {
-            engine.onWatermark(mark, () -> order.release(this::processHeld));
+            engine.onWatermark(mark, () -> order.release(this::processHeld), order::oldestHeldMs);
             return;
         }
         TicketEvent e = (TicketEvent) record.value();
