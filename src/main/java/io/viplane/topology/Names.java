@@ -44,7 +44,6 @@ public final class Names {
     // Internal (repartition) topics; Kafka Streams prefixes them with the application id.
     public static final String TICKETS_BY_ACCOUNT = "tickets-by-account";
     public static final String CONTACTS_BY_ACCOUNT = "contacts-by-account";
-    public static final String SENTIMENT_BY_ACCOUNT = "sentiment-by-account";
     public static final String SLA_METRICS_BY_TIER = "sla-metrics-by-tier";
     /** CRM accounts re-keyed by the pipeline itself, so the producer's partitioner never matters. */
     public static final String ACCOUNTS_BY_ACCOUNT = "accounts-by-account";
@@ -93,10 +92,10 @@ public final class Names {
     public static final String P_ACCOUNT_UPSERT = "account-upsert";
     public static final String P_CONTACT_UPSERT = "contact-upsert";
     public static final String P_SENTIMENT_OWNER = "sentiment-dedup-and-owner";
-    public static final String P_SENTIMENT_ATTACH = "sentiment-attach";
+    /** Scores join the ticket events before their hop to the account partition (same watermarks). */
+    public static final String P_MERGE_SENTIMENT_INPUT = "merge-sentiment-into-tickets";
     public static final String P_MERGE_ACCOUNT_OUTPUTS = "merge-account-outputs";
     public static final String P_MERGE_CONTACT_OUTPUTS = "merge-contact-outputs";
-    public static final String P_MERGE_SENTIMENT_OUTPUTS = "merge-sentiment-outputs";
     public static final String P_OUTPUT_SPLIT = "output-by-type-";
     public static final String BRANCH_ROUTED = "routed";
     public static final String BRANCH_ESCALATIONS = "escalations";

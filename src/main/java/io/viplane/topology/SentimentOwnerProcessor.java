@@ -7,10 +7,11 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Runs on the ticket partition ({@code support.sentiment} is keyed by {@code ticket_id} like
- * {@code support.tickets}): drops repeated {@code event_id}s and sends the score to the account
- * partition its ticket is pinned to, so a score meets its ticket whichever arrives first.
+ * {@code support.tickets}): drops repeated {@code event_id}s and sends the score, on the ticket events'
+ * own repartition topic, to the account partition its ticket is pinned to, so a score meets its ticket
+ * whichever arrives first.
  */
-final class SentimentOwnerProcessor extends TicketPartitionProcessor<SentimentEvent, SentimentEvent> {
+final class SentimentOwnerProcessor extends TicketPartitionProcessor<SentimentEvent, Object> {
     /** Sentiment event ids share the ticket dedup store under their own prefix. */
     static final String ID_PREFIX = "sentiment\u0001";
 
@@ -48,7 +49,7 @@ final class SentimentOwnerProcessor extends TicketPartitionProcessor<SentimentEv
         if (owner != null) {
             e.setAccountId(owner.accountId()); // where the ticket's state is, even when that is no account
         }
-        context.forward(record.withKey(partitionKey(e.getAccountId(), e.getTicketId())).withValue(e)
+        context.forward(record.withKey(partitionKey(e.getAccountId(), e.getTicketId())).withValue((Object) e)
                 .withTimestamp(e.getOccurredAt().toEpochMilli()));
     }
 }

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Runs on the account partition: folds a ticket event into the ticket's state and hands the change
- * to the engine. Also owns the partition's timer, which wakes the tickets whose deadlines are due.
+ * Runs on the account partition: folds a ticket event into the ticket's state, or an NLP score into the
+ * ticket it scores (or parks it until the ticket arrives), and hands the change to the engine. Also owns the partition's timer, which wakes the tickets whose deadlines are due.
  */
 final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     private final SentimentInbox sentiment = new SentimentInbox();
@@ -40,6 +40,14 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         // Replaying, a ticket event may first wait for its turn in event-time order (EventOrder).
         if (record.value() instanceof Watermark mark) {
             engine.onWatermark(mark, () -> order.release(this::processHeld), order::oldestHeldMs);
+            return;
+        }
+        if (record.value() instanceof SentimentEvent score) {
+            if (order.hold(score, EventOrder.offset(context))) {
+                order.release(this::processHeld);
+            } else {
+                sentiment.receive(score, stores, engine);
+            }
             return;
         }
         TicketEvent e = (TicketEvent) record.value();

@@ -65,20 +65,20 @@ public final class ViplaneTopology {
         String[] accountStores = AccountPartitionStores.names();
         RecordTimes times = new RecordTimes(options.maxFutureSkew());
 
+        // Scores take the tickets' own hop, behind the same watermarks: replaying, the account partition can
+        // then take a ticket's events and its scores in event-time order (EventOrder); on a hop of their own,
+        // which of the two came first was a race between the upstream tasks.
+        KStream<String, Object> sentiment = builder.stream(Names.SENTIMENT,
+                        consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT, times))
+                .process(() -> new SentimentOwnerProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_SENTIMENT_OWNER),
+                        Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE);
         KStream<String, SpecificRecord> fromTickets = builder.stream(Names.TICKETS, consumed(TicketEvent.class, format, Names.SRC_TICKETS, times))
                 .process(() -> new TicketDedupProcessor(options), Named.as(Names.P_TICKET_DEDUP),
                         Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
+                .merge(sentiment, Named.as(Names.P_MERGE_SENTIMENT_INPUT))
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, new TicketStreamSerde(), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
                 .process(() -> new TicketRouterProcessor(rules, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
-
-        KStream<String, SpecificRecord> fromSentiment = builder.stream(Names.SENTIMENT,
-                        consumed(SentimentEvent.class, format, Names.SRC_SENTIMENT, times))
-                .process(() -> new SentimentOwnerProcessor(options.dedupRetention(), options.maxFutureSkew()), Named.as(Names.P_SENTIMENT_OWNER),
-                        Names.EVENT_ID_STORE, Names.TICKET_OWNER_STORE)
-                .repartition(repartitioned(Names.SENTIMENT_BY_ACCOUNT, StateSerdes.avro(SentimentEvent.class), options))
-                .process(() -> new SentimentAttachProcessor(rules, options), Named.as(Names.P_SENTIMENT_ATTACH),
-                        accountStores);
 
         KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
                         consumed(Account.class, format, Names.SRC_ACCOUNTS, times))
@@ -112,8 +112,7 @@ public final class ViplaneTopology {
 
         var outputs = Outputs.wire(fromTickets
                 .merge(fromAccounts, Named.as(Names.P_MERGE_ACCOUNT_OUTPUTS))
-                .merge(fromContacts, Named.as(Names.P_MERGE_CONTACT_OUTPUTS))
-                .merge(fromSentiment, Named.as(Names.P_MERGE_SENTIMENT_OUTPUTS)), format);
+                .merge(fromContacts, Named.as(Names.P_MERGE_CONTACT_OUTPUTS)), format);
         SlaMetricsWiring.wire(outputs.get(Names.P_OUTPUT_SPLIT + Names.BRANCH_SLA_EVENTS),
                 outputs.get(Names.P_OUTPUT_SPLIT + Names.BRANCH_ESCALATIONS), format);
         return builder.build();
