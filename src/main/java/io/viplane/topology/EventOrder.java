@@ -5,7 +5,7 @@ import io.viplane.model.TicketEvent;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -90,8 +90,10 @@ final class EventOrder {
     /**
      * Hands the held records due by now to {@code into}, oldest first, within {@link #BUDGET_NANOS}: the rest
      * waits for the next call (a mark, a record or the timer), so one call never outlives the transaction.
+     * A record {@code into} could not take yet (false: the deadlines before it are not all done) stays, and
+     * so does everything after it.
      */
-    void release(Consumer<Held> into) {
+    void release(Predicate<Held> into) {
         if (!replay) {
             return;
         }
@@ -116,8 +118,10 @@ final class EventOrder {
                         SETTLE, due.size());
             }
             for (KeyValue<String, Held> kv : due) {
+                if (!into.test(kv.value)) {
+                    return;
+                }
                 store.delete(kv.key);
-                into.accept(kv.value);
             }
             drained = due.size() < BATCH;
         }

@@ -137,18 +137,23 @@ final class TicketEngine {
         }
     }
 
-    /** Wakes the tickets due at the clock's "now" (see {@link EventClock}). */
-    void onTimer() {
+    /**
+     * Wakes the tickets due at the clock's "now" (see {@link EventClock}).
+     *
+     * @return false when the run stopped at its budget with tickets still due
+     */
+    boolean onTimer() {
         if (!eventClock.known()) {
-            return; // a replay whose sources have not all reported: nothing may be due yet
+            return true; // a replay whose sources have not all reported: nothing may be due yet
         }
         long punctuationMs = clockNow().toEpochMilli();
         lastTimerNowMs = punctuationMs;
         Instant now = Instant.ofEpochMilli(punctuationMs);
         long started = System.nanoTime();
-        for (KeyValue<String, String> entry : deadlines.due(now, MAX_DUE_PER_RUN)) {
+        List<KeyValue<String, String>> due = deadlines.due(now, MAX_DUE_PER_RUN);
+        for (KeyValue<String, String> entry : due) {
             if (System.nanoTime() - started > TIMER_BUDGET_NANOS) {
-                break;
+                return false;
             }
             TicketState s = stores.tickets.get(entry.value);
             if (s == null) {
@@ -163,6 +168,7 @@ final class TicketEngine {
                 wake(s, now, punctuationMs);
             }
         }
+        return due.size() < MAX_DUE_PER_RUN;
     }
 
     private void wake(TicketState s, Instant now, long punctuationMs) {
@@ -275,12 +281,17 @@ final class TicketEngine {
     /**
      * Processes a record held for event-time order as at its own time: the deadlines due before it fire
      * first, and its step sees "now" no later than it (see {@link EventClock#pin}).
+     *
+     * @return false when the timer run before it was cut short by its budget: the record was not processed
      */
-    void asAt(long atMs, Runnable step) {
+    boolean asAt(long atMs, Runnable step) {
         eventClock.pin(atMs);
         try {
-            onTimer();
+            if (!onTimer()) {
+                return false; // the deadlines before it first, on the next call: its step must come after them
+            }
             step.run();
+            return true;
         } finally {
             eventClock.unpin();
         }

@@ -59,12 +59,11 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         }
     }
 
-    private void processHeld(EventOrder.Held held) {
+    private boolean processHeld(EventOrder.Held held) {
         if (held.ticket() != null) {
-            engine.asAt(held.ticket().getOccurredAt().toEpochMilli(), () -> processTicket(held.ticket(), held.truncatedFrom()));
-        } else {
-            engine.asAt(held.sentiment().getOccurredAt().toEpochMilli(), () -> sentiment.receive(held.sentiment(), stores, engine));
+            return engine.asAt(held.ticket().getOccurredAt().toEpochMilli(), () -> processTicket(held.ticket(), held.truncatedFrom()));
         }
+        return engine.asAt(held.sentiment().getOccurredAt().toEpochMilli(), () -> sentiment.receive(held.sentiment(), stores, engine));
     }
 
     private void processTicket(TicketEvent e, Long truncatedFrom) {
