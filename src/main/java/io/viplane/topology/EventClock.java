@@ -31,12 +31,15 @@ final class EventClock {
     private final EventTimeOptions options;
     private final boolean replay;
     private long pinnedMs = Long.MAX_VALUE;
+    /** Wall-clock time the watermark last moved (or this task started): the stall valve of EventOrder. */
+    private long movedAtWallMs;
 
     EventClock(ProcessingContext context, KeyValueStore<String, Watermark> store, TopologyOptions options) {
         this.context = context;
         this.store = store;
         this.options = options.eventTime();
         this.replay = options.clock() == ClockMode.STREAM_TIME;
+        this.movedAtWallMs = context.currentSystemTimeMs();
     }
 
     /** Takes in a source's mark. @return true when the watermark moved forward */
@@ -52,6 +55,7 @@ final class EventClock {
         boolean moved = wm.isPresent() && wm.getAsLong() > current;
         if (moved) {
             store.put(NOW_KEY, new Watermark(-1, wm.getAsLong(), false));
+            movedAtWallMs = context.currentSystemTimeMs();
         }
         if (replay) { // only a replay holds records for event-time order
             boolean allCaughtUp = allCaughtUp(sources);
@@ -75,11 +79,12 @@ final class EventClock {
     /**
      * Up to which event time the account partition may take held records in order (see {@link EventOrder}):
      * the watermark, or everything once every source has been caught up for {@code settleMs} of wall-clock
-     * time; Long.MIN_VALUE while nothing is known.
+     * time or the watermark has stood still for {@code stallMs}; Long.MIN_VALUE while nothing is known.
      */
-    long orderedUpTo(long settleMs) {
+    long orderedUpTo(long settleMs, long stallMs) {
+        long wall = context.currentSystemTimeMs();
         Watermark since = store.get(CAUGHT_UP_SINCE_KEY);
-        if (since != null && context.currentSystemTimeMs() - since.progressMs() >= settleMs) {
+        if ((since != null && wall - since.progressMs() >= settleMs) || wall - movedAtWallMs >= stallMs) {
             return Long.MAX_VALUE;
         }
         OptionalLong wm = watermark();

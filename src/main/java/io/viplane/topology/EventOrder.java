@@ -25,19 +25,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Three releases: the watermark (the rule); every ticket source caught up for {@link #SETTLE} of wall-clock
  * time (the end of a replay is processed, not held until the next one; "caught up" alone comes and goes while
- * a publisher is still writing, and releasing on it made two replays differ); and a bound,
- * {@link #HOLD_AT_MOST} of event time behind the newest held record, so a source whose watermark stalls
- * cannot hold the partition back without end. Live (wall-clock), nothing is held: a page must not wait.
+ * a publisher is still writing, and releasing on it made two replays differ); and a watermark that has not
+ * moved for {@link #STALL} of wall-clock time while records wait (a source whose task is not running cannot
+ * hold the partition back without end). A bound in event time instead (6 h behind the newest held record)
+ * fired on a loaded machine, where upstream tasks run hours of event time apart, and made two replays differ.
+ * Live (wall-clock), nothing is held: a page must not wait.
  */
 final class EventOrder {
     /** How long every ticket source must have had nothing to read before the rest is let through. */
     static final Duration SETTLE = Duration.ofSeconds(2);
-    /** How far behind the newest held record a record waits at most, whatever the watermark says. */
-    static final Duration HOLD_AT_MOST = Duration.ofHours(6);
+    /** How long the watermark may stand still while records wait before they go on regardless. */
+    static final Duration STALL = Duration.ofSeconds(60);
     static final Serde<Held> SERDE = Serdes.serdeFrom(new HeldSerializer(), new HeldDeserializer());
     private static final byte TICKET = 0;
     private static final byte SENTIMENT = 1;
-    private static final long NONE = Long.MIN_VALUE;
     /** Per release call, as the timer's budget (TicketEngine): well inside the 10 s transaction timeout. */
     static final long BUDGET_NANOS = 500_000_000L;
     private static final int BATCH = 100;
@@ -50,9 +51,6 @@ final class EventOrder {
     private final KeyValueStore<String, Held> store;
     private final TicketEngine engine;
     private final boolean replay;
-    /** The newest event time held; NONE until read from the store (it survives restarts). */
-    private long newestHeldMs = NONE;
-    private boolean newestKnown;
 
     EventOrder(KeyValueStore<String, Held> store, TicketEngine engine, TopologyOptions options) {
         this.store = store;
@@ -78,7 +76,6 @@ final class EventOrder {
         }
         // Event time first; ties by ticket, then a ticket's own event before a score, then arrival.
         store.put(String.format("%019d", atMs) + '\u0000' + ticketId + '\u0000' + kind + String.format("%019d", offset), held);
-        newestHeldMs = Math.max(newestHeld(), atMs);
         return true;
     }
 
@@ -114,8 +111,8 @@ final class EventOrder {
                 }
             }
             if (upTo == Long.MAX_VALUE && !due.isEmpty()) {
-                LOG.info("replay: every ticket source caught up for {}; {} held record(s) go on ahead of the watermark",
-                        SETTLE, due.size());
+                LOG.info("replay: every ticket source caught up for {}, or the watermark still for {}; {} held record(s)"
+                        + " go on ahead of the watermark", SETTLE, STALL, due.size());
             }
             for (KeyValue<String, Held> kv : due) {
                 if (!into.test(kv.value)) {
@@ -124,9 +121,6 @@ final class EventOrder {
                 store.delete(kv.key);
             }
             drained = due.size() < BATCH;
-        }
-        if (drained && upTo >= newestHeldMs) {
-            newestHeldMs = NONE; // all out
         }
     }
 
@@ -141,19 +135,7 @@ final class EventOrder {
     }
 
     private long releasePoint() {
-        long newest = newestHeld();
-        long bound = newest == NONE ? NONE : newest - HOLD_AT_MOST.toMillis();
-        return Math.max(engine.eventOrderReleasePoint(), bound);
-    }
-
-    private long newestHeld() {
-        if (!newestKnown) {
-            newestKnown = true;
-            try (KeyValueIterator<String, Held> it = store.reverseAll()) {
-                newestHeldMs = it.hasNext() ? Long.parseLong(it.next().key.substring(0, 19)) : NONE;
-            }
-        }
-        return newestHeldMs;
+        return engine.eventOrderReleasePoint();
     }
 
     private static final class HeldSerializer implements Serializer<Held> {

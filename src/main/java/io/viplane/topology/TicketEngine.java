@@ -299,7 +299,7 @@ final class TicketEngine {
 
     /** Up to which event time records held for event-time order may go on (see {@link EventOrder}). */
     long eventOrderReleasePoint() {
-        return eventClock.orderedUpTo(EventOrder.SETTLE.toMillis());
+        return eventClock.orderedUpTo(EventOrder.SETTLE.toMillis(), EventOrder.STALL.toMillis());
     }
 
     /** "Now" for clocks: wall-clock time held back to the ticket sources' watermark live, the watermark in a replay. */
