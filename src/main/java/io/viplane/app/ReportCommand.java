@@ -42,9 +42,12 @@ final class ReportCommand extends KafkaCommand {
                     + "outputs have not grown for --settle-ms (at most 5 min), so the summary is the outcome of the history")
     String waitFor;
 
+    /** Longer than a replaying pipeline waits before it lets the end of the history through (EventOrder). */
+    static final long DEFAULT_SETTLE_MS = io.viplane.topology.EventTimeOptions.REPLAY_SETTLE.toMillis() + 5000;
+
     @Option(names = "--settle-ms", paramLabel = "MS", description = "with --wait-for: how long the outputs must stay "
-            + "unchanged (default 5000)")
-    long settleMs = 5000;
+            + "unchanged (default: the replay settle of the pipeline, 10 s, plus 5 s)")
+    long settleMs = DEFAULT_SETTLE_MS;
 
     @Mixin
     Options.Format formatOption;

@@ -33,13 +33,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class EventOrder {
     /** How long every ticket source must have had nothing to read before the rest is let through. */
-    static final Duration SETTLE = Duration.ofSeconds(2);
+    static final Duration SETTLE = EventTimeOptions.REPLAY_SETTLE;
     /** How long the watermark may stand still while records wait before they go on regardless. */
     static final Duration STALL = Duration.ofSeconds(60);
     static final Serde<Held> SERDE = Serdes.serdeFrom(new HeldSerializer(), new HeldDeserializer());
     private static final byte TICKET = 0;
     private static final byte SENTIMENT = 1;
-    /** Per release call, as the timer's budget (TicketEngine): well inside the 10 s transaction timeout. */
+    /** Per release call, as the timer's budget (TicketEngine): well inside the 5 s transaction timeout. */
     static final long BUDGET_NANOS = 500_000_000L;
     private static final int BATCH = 100;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventOrder.class);
@@ -112,7 +112,8 @@ final class EventOrder {
             }
             if (upTo == Long.MAX_VALUE && !due.isEmpty()) {
                 LOG.info("replay: every ticket source caught up for {}, or the watermark still for {}; {} held record(s)"
-                        + " go on ahead of the watermark", SETTLE, STALL, due.size());
+                        + " from {} go on ahead of the watermark {}", SETTLE, STALL, due.size(),
+                        java.time.Instant.ofEpochMilli(Long.parseLong(due.get(0).key.substring(0, 19))), engine.clockNow());
             }
             for (KeyValue<String, Held> kv : due) {
                 if (!into.test(kv.value)) {

@@ -26,6 +26,13 @@ public record EventTimeOptions(Integer ticketPartitions, Duration markInterval, 
      */
     public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(30);
 
+    /**
+     * Replaying, how long every ticket source must have had nothing to read before the records still held for
+     * event-time order go on (the end of a replay). Our choice: longer than a publisher's usual pause (2 s
+     * was too short on a loaded machine: a stalled publisher looked like the end and two replays differed).
+     */
+    public static final Duration REPLAY_SETTLE = Duration.ofSeconds(10);
+
     public static EventTimeOptions defaults() {
         return new EventTimeOptions(null, Duration.ofMillis(250), Duration.ofMinutes(2), InputLag.NONE,
                 DEFAULT_LATENESS);

@@ -27,7 +27,7 @@ final class TicketEngine {
     static final int MAX_DUE_PER_RUN = 10_000;
     /**
      * Also bounded in time: a punctuation runs inside the task's transaction, and one that outlives the
-     * transaction timeout (10 s by default under exactly-once) gets the thread fenced and its stores
+     * transaction timeout (5 s, StreamsSettings) gets the thread fenced and its stores
      * restored, which only makes the backlog worse. The index is time-ordered, so the oldest go first.
      */
     static final long TIMER_BUDGET_NANOS = 500_000_000L;
