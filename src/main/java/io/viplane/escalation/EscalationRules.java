@@ -367,7 +367,7 @@ public final class EscalationRules {
                 "due_at=" + due, "status=" + f.status());
         emitAll(f, EscalationKind.EXECUTIVE_ESCALATION, recipients(x.rule(), f),
                 "unresolved_after:" + x.unresolvedAfterMinutes(),
-                "executive escalation, unresolved after " + x.unresolvedAfterMinutes() + " min", ev, f.now(), out);
+                "executive escalation, unresolved after " + x.unresolvedAfterMinutes() + " min", ev, firedAt(f, due), out);
     }
 
     private Instant execFollowUpDue(EscalationFacts f) {
@@ -387,10 +387,19 @@ public final class EscalationRules {
                 "follow_up_after_minutes=" + policy.execContact().followUpAfterMinutes(), "due_at=" + due,
                 "resolved=" + f.closed());
         emitAll(f, EscalationKind.FOLLOW_UP_DUE, knownAccountOnly(policy.followUpDue().to().forTier(f.tier()), f),
-                "exec_contact_follow_up", "follow-up with the executive contact is due", ev, f.now(), out);
+                "exec_contact_follow_up", "follow-up with the executive contact is due", ev, firedAt(f, due), out);
     }
 
     // ---- helpers ----
+
+    /**
+     * When a time-based condition became true: its due time, or the event that made it apply later (a ticket
+     * reopened after the 2-hour mark). Never the moment a timer happened to run: that differs from run to run.
+     */
+    private static Instant firedAt(EscalationFacts f, Instant due) {
+        Instant event = f.occurredAt();
+        return event != null && event.isAfter(due) ? event : due;
+    }
 
     private static List<Recipient> recipients(KindRule rule, EscalationFacts f) {
         return knownAccountOnly(rule.recipients(f.tier()), f);

@@ -96,7 +96,9 @@ final class EscalationStage {
     List<Escalation> onSla(TicketState s, EscalationFacts f, List<SlaTransition> transitions) {
         List<Escalation> out = new ArrayList<>();
         for (SlaTransition t : transitions) {
-            Escalation esc = rules.forSla(f, t.metric(), t.state(), t.cycleStart(), t.dueAt(), t.warningFraction(),
+            // Stamped with the transition's own time, not the moment the clock was looked at (which differs
+            // between runs: a breach found by a later event or timer run is still the breach at its due time).
+            Escalation esc = rules.forSla(f.now().equals(t.occurredAt()) ? f : f.at(t.occurredAt()), t.metric(), t.state(), t.cycleStart(), t.dueAt(), t.warningFraction(),
                     t.elapsedMinutes(), t.targetMinutes());
             if (esc != null) {
                 out.add(esc);
