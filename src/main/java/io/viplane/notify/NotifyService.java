@@ -323,11 +323,18 @@ public final class NotifyService implements AutoCloseable {
             return;
         }
         List<LedgerEntry> outcomes = new ArrayList<>();
-        if (!batch.jobs.isEmpty()) {
-            commit(batch.jobs.stream().flatMap(j -> j.entries().stream())
+        // Idempotent channels (PagerDuty's dedup_key, webhooks' delivery id) need no SENDING entry first: after a
+        // crash their input is read again and sent again, harmlessly. So they go out at once, while the SENDING
+        // entries of the others commit (one transaction less on a page's way: measured, see README).
+        List<Job> safe = batch.jobs.stream().filter(j -> j.channel().resendUncertain()).toList();
+        List<Job> uncertain = batch.jobs.stream().filter(j -> !j.channel().resendUncertain()).toList();
+        List<Future<List<LedgerEntry>>> early = submit(safe);
+        if (!uncertain.isEmpty()) {
+            commit(uncertain.stream().flatMap(j -> j.entries().stream())
                     .map(e -> e.with(LedgerEntry.Status.SENDING, e.attempts(), null, null, now)).toList(), List.of(), null);
-            outcomes.addAll(send(batch.jobs));
         }
+        outcomes.addAll(collect(submit(uncertain)));
+        outcomes.addAll(collect(early));
         beforeOutcomeCommit.run();
         outcomes.addAll(batch.held);
         List<ProducerRecord<byte[], byte[]>> dlq = new ArrayList<>(batch.deadLetters);
@@ -545,7 +552,7 @@ public final class NotifyService implements AutoCloseable {
      * time per channel caps a provider 100 ms away at 10 notices a second. A paced channel
      * ({@code min_interval_ms}) keeps one request at a time.
      */
-    private List<LedgerEntry> send(List<Job> jobs) {
+    private List<Future<List<LedgerEntry>>> submit(List<Job> jobs) {
         Map<String, List<Job>> byChannel = new LinkedHashMap<>();
         jobs.forEach(j -> byChannel.computeIfAbsent(j.channel().name() + "|" + orderKey(j), k -> new ArrayList<>()).add(j));
         List<Future<List<LedgerEntry>>> futures = new ArrayList<>();
@@ -556,6 +563,10 @@ public final class NotifyService implements AutoCloseable {
             }
             return out;
         })));
+        return futures;
+    }
+
+    private static List<LedgerEntry> collect(List<Future<List<LedgerEntry>>> futures) {
         List<LedgerEntry> out = new ArrayList<>();
         for (Future<List<LedgerEntry>> f : futures) {
             try {
