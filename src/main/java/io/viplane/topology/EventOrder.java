@@ -89,22 +89,26 @@ final class EventOrder {
      * waits for the next call (a mark, a record or the timer), so one call never outlives the transaction.
      * A record {@code into} could not take yet (false: the deadlines before it are not all done) stays, and
      * so does everything after it.
+     *
+     * @return the event time of the oldest record still held (Long.MAX_VALUE: none; always, live), which the
+     *         timers must not run past
      */
-    void release(Predicate<Held> into) {
+    long release(Predicate<Held> into) {
         if (!replay) {
-            return;
+            return Long.MAX_VALUE;
         }
         long upTo = releasePoint();
         long started = System.nanoTime();
-        boolean drained = false;
-        while (!drained && System.nanoTime() - started < BUDGET_NANOS) {
+        while (true) {
             // A batch at a time, read before it is processed: processing writes to other stores, and an
             // iterator left open across those writes is best avoided.
             java.util.List<KeyValue<String, Held>> due = new java.util.ArrayList<>(BATCH);
+            long next = Long.MAX_VALUE; // the oldest record after this batch
             try (KeyValueIterator<String, Held> it = store.all()) {
-                while (it.hasNext() && due.size() < BATCH) {
+                while (it.hasNext()) {
                     KeyValue<String, Held> kv = it.next();
-                    if (Long.parseLong(kv.key.substring(0, 19)) > upTo) {
+                    if (timeOf(kv.key) > upTo || due.size() == BATCH) {
+                        next = timeOf(kv.key);
                         break;
                     }
                     due.add(kv);
@@ -113,26 +117,22 @@ final class EventOrder {
             if (upTo == Long.MAX_VALUE && !due.isEmpty()) {
                 LOG.info("replay: every ticket source caught up for {}, or the watermark still for {}; {} held record(s)"
                         + " from {} go on ahead of the watermark {}", SETTLE, STALL, due.size(),
-                        java.time.Instant.ofEpochMilli(Long.parseLong(due.get(0).key.substring(0, 19))), engine.clockNow());
+                        java.time.Instant.ofEpochMilli(timeOf(due.get(0).key)), engine.clockNow());
             }
             for (KeyValue<String, Held> kv : due) {
                 if (!into.test(kv.value)) {
-                    return;
+                    return timeOf(kv.key);
                 }
                 store.delete(kv.key);
             }
-            drained = due.size() < BATCH;
+            if (next > upTo || System.nanoTime() - started >= BUDGET_NANOS) {
+                return next;
+            }
         }
     }
 
-    /** The event time of the oldest record still held; Long.MAX_VALUE when none is (always, live). */
-    long oldestHeldMs() {
-        if (!replay) {
-            return Long.MAX_VALUE;
-        }
-        try (KeyValueIterator<String, Held> it = store.all()) {
-            return it.hasNext() ? Long.parseLong(it.next().key.substring(0, 19)) : Long.MAX_VALUE;
-        }
+    private static long timeOf(String key) {
+        return Long.parseLong(key.substring(0, 19));
     }
 
     private long releasePoint() {

@@ -124,16 +124,17 @@ final class TicketEngine {
 
     /**
      * A ticket source's progress: {@code release} hands on the records held for event-time order that it let
-     * through (see {@link EventOrder}), then, when it moved the watermark, the clocks it passed fire.
+     * through (see {@link EventOrder}) and says the time of the oldest still held; then, when the mark moved
+     * the watermark, the clocks it passed fire, none past that record.
      */
-    void onWatermark(Watermark mark, Runnable release, java.util.function.LongSupplier oldestHeldMs) {
+    void onWatermark(Watermark mark, java.util.function.LongSupplier release) {
         boolean moved = eventClock.onMark(mark);
-        release.run();
+        long oldestHeldMs = release.getAsLong();
         if (!moved) {
             return;
         }
         if (clock == ClockMode.STREAM_TIME || clockNow().toEpochMilli() - lastTimerNowMs >= MIN_TIMER_STEP_MS) {
-            timersBefore(oldestHeldMs.getAsLong());
+            timersBefore(oldestHeldMs);
         }
     }
 

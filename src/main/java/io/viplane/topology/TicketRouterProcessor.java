@@ -30,8 +30,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
         // due at or before the watermark already), so the history's last deadlines do not wait for a new mark.
         // It also lets through what waits for event-time order once the sources have settled (EventOrder).
         context.schedule(options().timerInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> {
-            order.release(this::processHeld);
-            engine.timersBefore(order.oldestHeldMs());
+            engine.timersBefore(order.release(this::processHeld));
         });
     }
 
@@ -39,7 +38,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     public void process(Record<String, Object> record) {
         // Replaying, a ticket event may first wait for its turn in event-time order (EventOrder).
         if (record.value() instanceof Watermark mark) {
-            engine.onWatermark(mark, () -> order.release(this::processHeld), order::oldestHeldMs);
+            engine.onWatermark(mark, () -> order.release(this::processHeld));
             return;
         }
         if (record.value() instanceof SentimentEvent score) {

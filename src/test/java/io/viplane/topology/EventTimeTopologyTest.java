@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class EventTimeTopologyTest {
     private static final String REPARTITION = "viplane-test-" + Names.TICKETS_BY_ACCOUNT + "-repartition";
     private static final Instant T0 = PipelineDriver.START;
+    /** 13.5 min: a T1 reply 90 s before its 15-minute first-response due time. */
+    private static final String AT_13_30 = T0.plus(Duration.ofSeconds(13 * 60 + 30)).toString();
     private PipelineDriver p;
 
     @AfterEach
@@ -50,7 +52,7 @@ class EventTimeTopologyTest {
         p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
         p.ticket(ticket("e2", "t1", "acc-1", "PRIORITY_CHANGED", at(20)).put("priority", "HIGH"));
         assertEquals(List.of(), firstResponse("t1"), "20 min read, less 30 of lateness: held, nothing passed yet");
-        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", AT_13_30));
         p.ticket(created("e4", "t2", "acc-1", at(120), "LOW"));
         assertEquals(List.of("STARTED", "WARNING", "MET"), firstResponse("t1"), "warned at 12 min, met at 13.5: no breach");
 
@@ -72,7 +74,7 @@ class EventTimeTopologyTest {
         assertEquals(List.of("STARTED", "WARNING"), firstResponse("t1"),
                 "44 min read, less 30 of lateness: 14 min (the 12-minute warning, not the breach)");
         // The help desk publishes t1's reply of 13.5 min after t2's event of 44 min.
-        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", AT_13_30));
         p.ticket(created("e4", "t3", "acc-1", at(120), "LOW"));
         assertEquals(List.of("MET"), firstResponse("t1"), "met in time: no false breach before it");
 
@@ -104,7 +106,7 @@ class EventTimeTopologyTest {
         assertEquals(List.of("STARTED", "WARNING"), firstResponse("t1"),
                 "the watermark is partition 0's 14 min (the 12-minute warning is due), not 60 (the breach)");
         // The reply, 90 s before its due time, reaches the slow partition after the fast one raced on.
-        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(ticket("e3", "t1", "acc-1", "AGENT_REPLY", AT_13_30));
         p.ticket(created("e4", "t3", "acc-1", at(40), "LOW"));
         assertEquals(List.of("MET"), firstResponse("t1"), "met in time: no false breach before it");
     }
@@ -144,7 +146,7 @@ class EventTimeTopologyTest {
         p.ticket(created("e1", "t1", "acc-1", at(0), "NORMAL"));
         p.sentiment(io.viplane.testing.Json.sentiment("s1", "t1", "acc-1", -0.2, at(20)));
         assertEquals(List.of("STARTED"), firstResponse("t1"), "a score is not the ticket's history");
-        p.ticket(ticket("e2", "t1", "acc-1", "AGENT_REPLY", Instant.parse(at(13)).plusSeconds(30).toString()));
+        p.ticket(ticket("e2", "t1", "acc-1", "AGENT_REPLY", AT_13_30));
         assertEquals(List.of("WARNING", "MET"), firstResponse("t1"), "warned at 12 min, met in time: no false breach");
     }
 
