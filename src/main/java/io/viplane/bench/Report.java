@@ -136,7 +136,7 @@ final class Report {
         StringBuilder b = new StringBuilder("\n## Notifications: escalation committed → provider received\n\n");
         b.append(String.format(Locale.ROOT, "%,d T1 executive escalations at %d/s for %d s, each committed in its own "
                 + "transaction, delivered by `viplane notify` (in this JVM) to loopback stand-ins that answer at once. "
-                + "Slack has no idempotency key, so a batch sends one post per Slack channel (README: Notifications): "
+                + "Slack has no idempotency key, so each Slack channel has one post running at a time (README: Notifications): "
                 + "its figure is the notifier's own pace, far above Slack's real limit of about one message per "
                 + "second per channel.%n%n", r.published(), r.settings().rate(), r.settings().seconds()));
         b.append("| channel | received | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");

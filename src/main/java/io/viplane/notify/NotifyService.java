@@ -66,11 +66,12 @@ import org.slf4j.LoggerFactory;
  * tickets ({@code read_committed}, its own consumer group, so delivery trouble never slows the
  * pipeline) and delivers each notice once per channel.
  *
- * <p>Per poll batch: (1) decide every delivery from the routes; deliveries already in the ledger
- * are skipped; (2) commit a SENDING entry for each one to be sent now (one transaction); (3) send,
- * channels in parallel, each channel in order; (4) commit DELIVERED / DEAD / HELD entries, dead
- * letters and the input offsets in one transaction. A restart therefore re-reads only uncommitted
- * input, and the ledger (compacted, read back at every partition assignment) says what was sent.
+ * <p>Per poll (see {@link #step()}): deliveries are decided from the routes (those in the ledger or being
+ * sent are skipped) and sent in the background ({@link Flights}), so no poll waits for a provider; one
+ * transaction per poll commits the outcomes of ended requests, held entries, dead letters, SENDING entries
+ * for Slack and Teams, and the input offsets whose requests have all ended. A restart therefore re-reads
+ * only input whose outcome is not recorded, and the ledger (compacted, read back at every partition
+ * assignment) says what was sent.
  * A SENDING entry found at start-up means the notifier stopped mid-delivery: idempotent channels
  * (PagerDuty by dedup_key, webhooks by delivery id) are sent again; Slack and Teams, which have no
  * idempotency key, are dead-lettered as "outcome unknown" rather than risk a second post
@@ -95,11 +96,14 @@ public final class NotifyService implements AutoCloseable {
     private final Codec<SlaEvent> slaEvents;
     private final Codec<RoutedTicket> routed;
     private final Set<String> owned = new HashSet<>();
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean recoverPending;
-    /** Deliveries were deferred to the next step (see oneUncertainPerChannel): poll without waiting. */
-    private boolean deferred;
+    /** Sends run in the background: a step never waits for a provider (see Flights). */
+    private final Flights flights = new Flights();
+    /** Offsets of polls whose deliveries are still running are committed this soon after they end. */
+    private static final Duration FLIGHT_POLL = Duration.ofMillis(50);
+    private volatile boolean closing;
     /** Test hook: runs after the sends of a batch, before their outcomes are committed. */
     private Runnable beforeOutcomeCommit = () -> { };
 
@@ -175,16 +179,25 @@ public final class NotifyService implements AutoCloseable {
 
     public void runUntilStopped() {
         start();
+        boolean graceful = false;
         try {
             while (!stopping.get()) {
                 step();
             }
+            graceful = true;
         } catch (WakeupException e) {
             if (!stopping.get()) {
                 throw e;
             }
+            graceful = true;
         } finally {
-            close();
+            try {
+                if (graceful) {
+                    drain(true); // a stop, not a crash: what was sent is recorded, so a restart sends nothing again
+                }
+            } finally {
+                close();
+            }
         }
     }
 
@@ -213,15 +226,35 @@ public final class NotifyService implements AutoCloseable {
         c.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.transactionalId());
         c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
+        // A read_committed fetch that finds nothing committed yet waits fetch.max.wait.ms (default 500 ms) even
+        // when a commit lands meanwhile: measured, it set the pager's p50 at about 200 ms and its p99 near 1 s at
+        // 100/s (scripts/bench --only notify). An empty fetch every 50 ms costs the broker next to nothing.
+        c.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(config.topics().inputs(), new ConsumerRebalanceListener() {
+            // Running deliveries finish and are committed before partitions move, so the next owner finds
+            // them in the ledger; a crash (closing without a stop) leaves them to the next owner's recovery.
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!closing) {
+                    drain(true);
+                }
+                partitions.forEach(tp -> owned.remove(tp.toString()));
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                if (!closing) {
+                    drain(false); // no longer a member: offsets cannot be committed, outcomes still can
+                }
                 partitions.forEach(tp -> owned.remove(tp.toString()));
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                if (!closing) {
+                    drain(true);
+                }
                 partitions.forEach(tp -> owned.add(tp.toString()));
                 loadLedger();
                 recoverPending = true;
@@ -295,19 +328,24 @@ public final class NotifyService implements AutoCloseable {
 
     private final class Batch {
         final List<Job> jobs = new ArrayList<>();
-        /** More held deliveries are due on a channel that sends one per step than this step releases. */
-        boolean moreHeld;
         final List<LedgerEntry> held = new ArrayList<>();
         final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
         final Map<String, LedgerEntry> planned = new HashMap<>(); // key -> entry, deliveries decided in this batch
 
-        boolean isEmpty() {
-            return jobs.isEmpty() && held.isEmpty() && deadLetters.isEmpty();
+        /** Decided in this batch, or being sent (not in the ledger yet). */
+        boolean isDecided(String key) {
+            return planned.containsKey(key) || flights.isSending(key);
         }
     }
 
+    /**
+     * One poll: decide the deliveries of the new records and of held ones now due; start the idempotent ones
+     * at once; commit, in one transaction, the outcomes of deliveries that have ended, held entries, dead
+     * letters, the SENDING entries of Slack and Teams deliveries, and the offsets of polls whose deliveries
+     * all ended; then start the Slack and Teams ones.
+     */
     void step() {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(deferred ? Duration.ZERO : POLL);
+        ConsumerRecords<byte[], byte[]> records = poll();
         Instant now = clock.instant();
         Batch batch = new Batch();
         if (recoverPending) {
@@ -318,57 +356,94 @@ public final class NotifyService implements AutoCloseable {
             intake(rec, batch, now);
         }
         releaseDue(batch, now);
-        deferred = oneUncertainPerChannel(batch, now);
-        if (batch.isEmpty() && records.isEmpty()) {
+        oneUncertainPerChannel(batch, now);
+        // Gathered before this poll's sends start, so this poll's offsets are never committed in its own
+        // transaction while a send it started runs: a crash then re-reads them (tested).
+        List<LedgerEntry> outcomes = flights.gather();
+        List<Job> uncertain = new ArrayList<>();
+        for (Job j : batch.jobs) {
+            if (j.channel().resendUncertain()) {
+                launch(j, true); // PagerDuty's dedup_key, webhooks' delivery id: a re-send after a crash is harmless
+            } else {
+                uncertain.add(j);
+            }
+        }
+        flights.endPoll(records.isEmpty() ? null : offsets(records));
+        Map<TopicPartition, OffsetAndMetadata> offsets = flights.committableOffsets();
+        if (outcomes.isEmpty() && batch.held.isEmpty() && batch.deadLetters.isEmpty() && uncertain.isEmpty()
+                && offsets == null) {
             return;
         }
-        List<LedgerEntry> outcomes = new ArrayList<>();
-        // Idempotent channels (PagerDuty's dedup_key, webhooks' delivery id) need no SENDING entry first: after a
-        // crash their input is read again and sent again, harmlessly. So they go out at once, while the SENDING
-        // entries of the others commit (one transaction less on a page's way: measured, see README).
-        List<Job> safe = batch.jobs.stream().filter(j -> j.channel().resendUncertain()).toList();
-        List<Job> uncertain = batch.jobs.stream().filter(j -> !j.channel().resendUncertain()).toList();
-        List<Future<List<LedgerEntry>>> early = submit(safe);
-        if (!uncertain.isEmpty()) {
-            commit(uncertain.stream().flatMap(j -> j.entries().stream())
-                    .map(e -> e.with(LedgerEntry.Status.SENDING, e.attempts(), null, null, now)).toList(), List.of(), null);
+        if (!outcomes.isEmpty()) {
+            beforeOutcomeCommit.run();
         }
-        outcomes.addAll(collect(submit(uncertain)));
-        outcomes.addAll(collect(early));
-        beforeOutcomeCommit.run();
-        outcomes.addAll(batch.held);
-        List<ProducerRecord<byte[], byte[]>> dlq = new ArrayList<>(batch.deadLetters);
-        for (LedgerEntry e : outcomes) {
+        List<LedgerEntry> entries = new ArrayList<>(outcomes);
+        entries.addAll(batch.held);
+        uncertain.forEach(j -> j.entries().forEach(e -> entries.add(e.with(LedgerEntry.Status.SENDING, e.attempts(), null, null, now))));
+        commit(entries, withDeadLetters(batch.deadLetters, entries), offsets);
+        flights.committed(outcomes);
+        uncertain.forEach(j -> launch(j, false)); // their SENDING entries are committed: a crash now is "outcome unknown"
+    }
+
+    private ConsumerRecords<byte[], byte[]> poll() {
+        try {
+            return consumer.poll(flights.isEmpty() ? POLL : FLIGHT_POLL);
+        } catch (WakeupException e) {
+            if (stopping.get()) {
+                throw e;
+            }
+            return ConsumerRecords.empty(); // a Slack or Teams delivery ended: its channel's next one can go
+        }
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> withDeadLetters(List<ProducerRecord<byte[], byte[]>> unreadable,
+                                                                  List<LedgerEntry> entries) {
+        List<ProducerRecord<byte[], byte[]>> dlq = new ArrayList<>(unreadable);
+        for (LedgerEntry e : entries) {
             if (e.status() == LedgerEntry.Status.DEAD) {
                 dlq.add(deadLetter(e));
             }
         }
-        commit(outcomes, dlq, records.isEmpty() ? null : offsets(records));
+        return dlq;
+    }
+
+    /** Waits for the running deliveries and commits their outcomes (and, if allowed, the offsets they held). */
+    private void drain(boolean withOffsets) {
+        flights.awaitAll();
+        List<LedgerEntry> outcomes = flights.gather();
+        Map<TopicPartition, OffsetAndMetadata> offsets = withOffsets ? flights.committableOffsets() : null;
+        if (!withOffsets) {
+            flights.dropPendingOffsets();
+        }
+        if (outcomes.isEmpty() && offsets == null) {
+            return;
+        }
+        commit(outcomes, withDeadLetters(List.of(), outcomes), offsets);
+        flights.committed(outcomes);
     }
 
     /**
-     * A channel without an idempotency key (Slack, Teams) gets one delivery per batch: a crash between its
-     * request and the outcome's commit then leaves at most one "outcome unknown" per such channel, not a
+     * A channel without an idempotency key (Slack, Teams) has one delivery running at a time: a crash between
+     * its request and the outcome's commit then leaves at most one "outcome unknown" per such channel, not a
      * whole batch of SENDING entries most of which were never sent. The rest wait as HELD entries due now,
-     * released by the next step (which polls without waiting); Slack's own limit is about one message per
-     * second per channel, so this costs nothing a real channel could use.
-     *
-     * @return whether deliveries were deferred
+     * released by the step after that delivery ends (its end wakes the loop); Slack's own limit is about one
+     * message per second per channel, so this costs nothing a real channel could use.
      */
-    private boolean oneUncertainPerChannel(Batch batch, Instant now) {
+    private void oneUncertainPerChannel(Batch batch, Instant now) {
         Map<String, Job> first = new HashMap<>(); // per channel the oldest delivery: deferred ones never starve
         for (Job j : batch.jobs) {
+            if (j.channel().resendUncertain() || flights.busy(j.channel().name())) {
+                continue; // a busy channel's next delivery waits for the running one to end
+            }
             first.merge(j.channel().name(), j, (a, b) -> b.entries().get(0).updatedAt()
                     .isBefore(a.entries().get(0).updatedAt()) ? b : a);
         }
-        boolean deferredAny = false;
         List<Job> kept = new ArrayList<>();
         for (Job j : batch.jobs) {
             if (j.channel().resendUncertain() || first.get(j.channel().name()) == j) {
                 kept.add(j);
                 continue;
             }
-            deferredAny = true;
             for (LedgerEntry e : j.entries()) {
                 if (e.status() == LedgerEntry.Status.HELD) {
                     batch.planned.remove(e.key()); // already held in the ledger: released again next step
@@ -383,8 +458,6 @@ public final class NotifyService implements AutoCloseable {
         }
         batch.jobs.clear();
         batch.jobs.addAll(kept);
-        // More held on such a channel than this step sends: the next step must not wait for records.
-        return deferredAny || batch.moreHeld;
     }
 
     private void intake(ConsumerRecord<byte[], byte[]> rec, Batch batch, Instant now) {
@@ -431,7 +504,10 @@ public final class NotifyService implements AutoCloseable {
         }
     }
 
-    /** Open alerts from the ledger plus triggers decided earlier in this batch (sent before the resolve). */
+    /**
+     * Open alerts from the ledger plus triggers being sent or decided earlier in this batch (a resolve is
+     * sent after its trigger: same order key).
+     */
     private List<Ledger.OpenAlert> openAlerts(Batch batch, java.util.function.Predicate<Ledger.OpenAlert> which) {
         Map<String, Ledger.OpenAlert> out = new LinkedHashMap<>();
         for (Ledger.OpenAlert a : ledger.openAlerts()) {
@@ -439,7 +515,9 @@ public final class NotifyService implements AutoCloseable {
                 out.put(a.dedupKey() + "|" + a.channel(), a);
             }
         }
-        for (LedgerEntry e : batch.planned.values()) {
+        List<LedgerEntry> undecided = new ArrayList<>(flights.inFlight());
+        undecided.addAll(batch.planned.values());
+        for (LedgerEntry e : undecided) {
             if ("trigger".equals(e.action())) {
                 Ledger.OpenAlert a = new Ledger.OpenAlert(e.noticeId(), e.channel(), e.dedupKey(), e.ticketId());
                 if (which.test(a)) {
@@ -467,7 +545,7 @@ public final class NotifyService implements AutoCloseable {
 
     private void decide(Notice n, Plan p, String source, Batch batch, Instant now) {
         String key = LedgerEntry.key(n.id(), p.channel());
-        if (ledger.get(n.id(), p.channel()) != null || batch.planned.containsKey(key)) {
+        if (ledger.get(n.id(), p.channel()) != null || batch.isDecided(key)) {
             return; // decided before: delivered, dead, held or being sent
         }
         ChannelSpec ch = config.channels().get(p.channel());
@@ -488,12 +566,12 @@ public final class NotifyService implements AutoCloseable {
     /** Held deliveries whose time has come: digests grouped into one message each. */
     private void releaseDue(Batch batch, Instant now) {
         Map<String, List<LedgerEntry>> digests = new LinkedHashMap<>();
-        // A channel without an idempotency key sends one delivery per step (oneUncertainPerChannel): release
+        // A channel without an idempotency key has one delivery running at a time (oneUncertainPerChannel): release
         // only its oldest, so a backlog on Slack costs one comparison per entry, not a job per entry per step.
         Map<String, LedgerEntry> oldestUncertain = new LinkedHashMap<>();
         for (LedgerEntry e : ledger.pending(owned)) {
             if (e.status() != LedgerEntry.Status.HELD || e.releaseAt() == null || e.releaseAt().isAfter(now)
-                    || batch.planned.containsKey(e.key())) {
+                    || batch.isDecided(e.key())) {
                 continue;
             }
             ChannelSpec ch = config.channels().get(e.channel());
@@ -505,7 +583,6 @@ public final class NotifyService implements AutoCloseable {
                 batch.planned.put(e.key(), e);
                 digests.computeIfAbsent(e.digestKey(), k -> new ArrayList<>()).add(e);
             } else if (!ch.resendUncertain()) {
-                batch.moreHeld |= oldestUncertain.containsKey(e.channel());
                 oldestUncertain.merge(e.channel(), e, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? b : a);
             } else {
                 batch.planned.put(e.key(), e);
@@ -530,7 +607,7 @@ public final class NotifyService implements AutoCloseable {
     /** Deliveries a previous run left SENDING: re-sent where that is safe, otherwise dead-lettered. */
     private void recover(Batch batch, Instant now) {
         for (LedgerEntry e : ledger.pending(owned)) {
-            if (e.status() != LedgerEntry.Status.SENDING || batch.planned.containsKey(e.key())) {
+            if (e.status() != LedgerEntry.Status.SENDING || batch.isDecided(e.key())) {
                 continue;
             }
             ChannelSpec ch = config.channels().get(e.channel());
@@ -547,38 +624,27 @@ public final class NotifyService implements AutoCloseable {
     }
 
     /**
-     * Sends every job: channels in parallel, and within a channel one ticket's jobs in order (a resolve after
-     * its trigger) but different tickets side by side, up to {@link #PARALLEL_PER_CHANNEL}: one request at a
-     * time per channel caps a provider 100 ms away at 10 notices a second. A paced channel
-     * ({@code min_interval_ms}) keeps one request at a time.
+     * Starts one job in the background: channels in parallel, and within a channel one ticket's jobs in order
+     * (a resolve after its trigger) but different tickets side by side, up to {@link #PARALLEL_PER_CHANNEL}:
+     * one request at a time per channel caps a provider 100 ms away at 10 notices a second. A paced channel
+     * ({@code min_interval_ms}) keeps one request at a time. The end of a Slack or Teams delivery wakes the
+     * loop, which then starts that channel's next one.
      */
-    private List<Future<List<LedgerEntry>>> submit(List<Job> jobs) {
-        Map<String, List<Job>> byChannel = new LinkedHashMap<>();
-        jobs.forEach(j -> byChannel.computeIfAbsent(j.channel().name() + "|" + orderKey(j), k -> new ArrayList<>()).add(j));
-        List<Future<List<LedgerEntry>>> futures = new ArrayList<>();
-        byChannel.forEach((key, list) -> futures.add(worker(list.get(0).channel().name()).submit(() -> {
-            List<LedgerEntry> out = new ArrayList<>();
-            for (Job j : list) {
-                out.addAll(sendOne(j));
-            }
-            return out;
-        })));
-        return futures;
-    }
-
-    private static List<LedgerEntry> collect(List<Future<List<LedgerEntry>>> futures) {
-        List<LedgerEntry> out = new ArrayList<>();
-        for (Future<List<LedgerEntry>> f : futures) {
+    private void launch(Job j, boolean holdsOffsets) {
+        boolean wakes = !j.channel().resendUncertain();
+        flights.launch(j.channel().name(), orderKey(j), j.entries(), () -> {
             try {
-                out.addAll(f.get());
+                return sendOne(j);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while delivering");
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("delivery worker failed", e.getCause());
             }
-        }
-        return out;
+        }, worker(j.channel().name()), holdsOffsets, () -> {
+            KafkaConsumer<byte[], byte[]> c = consumer;
+            if (wakes && c != null) {
+                c.wakeup();
+            }
+        });
     }
 
     /** Jobs with the same key are sent in order, one after another. */
@@ -680,6 +746,7 @@ public final class NotifyService implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         workers.values().forEach(ExecutorService::shutdownNow);
         workers.clear();
         if (consumer != null) {

@@ -39,6 +39,7 @@ public final class FakeEndpoints implements AutoCloseable {
     private final String webhookSecret;
     private int pdAlertsOpened;
     private volatile long delayMs;
+    private final Map<String, java.util.concurrent.CountDownLatch> gates = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
 
     public FakeEndpoints(String webhookSecret) throws IOException {
@@ -63,6 +64,20 @@ public final class FakeEndpoints implements AutoCloseable {
         delayMs = d.toMillis();
     }
 
+    /** Requests to {@code path} wait until the returned action runs: a provider that hangs, then recovers. */
+    public Runnable hold(String path) {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        gates.put(path, gate);
+        return gate::countDown;
+    }
+
+    /** Requests to {@code path} that arrived and wait at its gate. */
+    public int waiting(String path) {
+        return waiting.getOrDefault(path, new java.util.concurrent.atomic.AtomicInteger()).get();
+    }
+
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+
     public synchronized int acceptedCount() {
         return accepted.size();
     }
@@ -84,6 +99,17 @@ public final class FakeEndpoints implements AutoCloseable {
         byte[] raw = x.getRequestBody().readAllBytes();
         Map<String, String> headers = new HashMap<>();
         x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+        java.util.concurrent.CountDownLatch gate = gates.get(path);
+        if (gate != null) {
+            java.util.concurrent.atomic.AtomicInteger n = waiting.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger());
+            n.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            n.decrementAndGet();
+        }
         if (delayMs > 0) {
             try {
                 Thread.sleep(delayMs);

@@ -295,4 +295,36 @@ class NotifyIntegrationTest {
         assertTrue(digest.contains("acc-M1") && digest.contains("acc-M2") && digest.contains("digest"), digest);
         assertEquals(1, count("/api/chat.postMessage", "tkt-H"));
     }
+
+    @Test
+    void aHangingSlackNeverHoldsUpAPageAndItsPostsFollowOnceItRecovers() throws Exception {
+        createTopics();
+        NotifyConfig cfg = config();
+        Runnable slackRecovers = fakes.hold("/slack/vip");
+        NotifyService a = start(cfg, new TestClock(WED_OPEN), null);
+        publish(esc("s1", "tkt-S1", Tier.T1, EscalationKind.EXECUTIVE_ESCALATION, EscalationTarget.SUPPORT_VP));
+        BrokerIo.until(Duration.ofSeconds(60), "the first Slack post hangs", () -> fakes.waiting("/slack/vip") == 1);
+
+        // While the VIP pool's Slack post hangs, two more T1 escalations arrive: both pages go out.
+        publish(esc("s2", "tkt-S2", Tier.T1, EscalationKind.EXECUTIVE_ESCALATION, EscalationTarget.SUPPORT_VP));
+        publish(esc("s3", "tkt-S3", Tier.T1, EscalationKind.SLA_BREACH, EscalationTarget.SUPPORT_VP, "sla_metric=FIRST_RESPONSE"));
+        BrokerIo.until(Duration.ofSeconds(60), "pages while Slack hangs", () -> count("/pd/enqueue", "\"s2\"") == 1
+                && count("/pd/enqueue", "\"s3\"") == 1 && count("/hook/crm", "\"s3\"") == 1);
+        assertEquals(1, fakes.waiting("/slack/vip"), "one Slack post at a time: the others wait in the ledger");
+        assertEquals(0, fakes.accepted("/slack/vip").size());
+
+        slackRecovers.run();
+        BrokerIo.until(Duration.ofSeconds(60), "Slack catches up", () -> fakes.accepted("/slack/vip").size() == 3);
+        stop(a); // a stop commits what was sent: the next instance sends nothing again
+        start(cfg, new TestClock(WED_OPEN), null);
+        publish(esc("s4", "tkt-S4", Tier.T1, EscalationKind.EXECUTIVE_ESCALATION, EscalationTarget.SUPPORT_VP));
+        BrokerIo.until(Duration.ofSeconds(60), "s4", () -> count("/slack/vip", "escalation s4") == 1 && count("/hook/crm", "\"s4\"") == 1);
+        Thread.sleep(1500); // anything sent twice has time to arrive
+        assertEquals(List.of("s1", "s2", "s3", "s4"), fakes.accepted("/slack/vip").stream()
+                .map(h -> h.body().toString().replaceAll(".*escalation (s\\d).*", "$1")).sorted().toList(), "Slack: once each");
+        for (String id : List.of("s1", "s2", "s3", "s4")) {
+            assertEquals(1, count("/pd/enqueue", "\"" + id + "\""), "one page for " + id);
+            assertEquals(1, count("/hook/crm", "\"" + id + "\""), "one webhook delivery for " + id);
+        }
+    }
 }
