@@ -9,12 +9,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * arrived before its account (UNKNOWN_ACCOUNT) gets its real tier as soon as the CRM catches up.
  */
 final class AccountUpsertProcessor extends AccountPartitionProcessor<Account> {
-    AccountUpsertProcessor(Rules rules, TopologyOptions options) {
-        super(rules, options);
+    AccountUpsertProcessor(Rules rules, TopologyOptions options, RecordBudget budget) {
+        super(rules, options, budget);
     }
 
     @Override
-    public void process(Record<String, Account> record) {
+    protected void handle(Record<String, Account> record) {
         String accountId = record.key();
         Account a = record.value();
         // Admitted (key, updated_at) by StateStamp before the repartition topic; checked again for the key

@@ -5,12 +5,12 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /** Keeps the account's contact directory; a contact's new role can change its tickets' tier. */
 final class ContactUpsertProcessor extends AccountPartitionProcessor<Contact> {
-    ContactUpsertProcessor(Rules rules, TopologyOptions options) {
-        super(rules, options);
+    ContactUpsertProcessor(Rules rules, TopologyOptions options, RecordBudget budget) {
+        super(rules, options, budget);
     }
 
     @Override
-    public void process(Record<String, Contact> record) {
+    protected void handle(Record<String, Contact> record) {
         String key = record.key();
         int sep = key.indexOf('\u0001');
         String accountId = key.substring(0, sep);

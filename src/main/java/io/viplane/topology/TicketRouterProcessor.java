@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.Record;
 final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     private final SentimentInbox sentiment = new SentimentInbox();
 
-    TicketRouterProcessor(Rules rules, TopologyOptions options) {
-        super(rules, options);
+    TicketRouterProcessor(Rules rules, TopologyOptions options, RecordBudget budget) {
+        super(rules, options, budget);
     }
 
     @Override
@@ -35,7 +35,7 @@ final class TicketRouterProcessor extends AccountPartitionProcessor<Object> {
     }
 
     @Override
-    public void process(Record<String, Object> record) {
+    protected void handle(Record<String, Object> record) {
         // Replaying, a ticket event may first wait for its turn in event-time order (EventOrder).
         if (record.value() instanceof Watermark mark) {
             engine.onWatermark(mark, () -> order.release(this::processHeld));

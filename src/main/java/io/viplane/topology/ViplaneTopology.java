@@ -64,6 +64,7 @@ public final class ViplaneTopology {
         EdgeSerdes format = EdgeSerdes.of(options.format(), options.registry());
         String[] accountStores = AccountPartitionStores.names();
         RecordTimes times = new RecordTimes(options.maxFutureSkew());
+        RecordBudget budget = new RecordBudget(RecordBudget.DEFAULT);
 
         // Scores take the tickets' own hop, behind the same watermarks: replaying, the account partition can
         // then take a ticket's events and its scores in event-time order (EventOrder); on a hop of their own,
@@ -78,7 +79,7 @@ public final class ViplaneTopology {
                 .merge(sentiment, Named.as(Names.P_MERGE_SENTIMENT_INPUT))
                 .repartition(repartitioned(Names.TICKETS_BY_ACCOUNT, new TicketStreamSerde(), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
-                .process(() -> new TicketRouterProcessor(rules, options), Named.as(Names.P_TICKET_ROUTER), accountStores);
+                .process(() -> new TicketRouterProcessor(rules, options, budget), Named.as(Names.P_TICKET_ROUTER), accountStores);
 
         KStream<String, SpecificRecord> fromAccounts = builder.stream(Names.ACCOUNTS,
                         consumed(Account.class, format, Names.SRC_ACCOUNTS, times))
@@ -86,7 +87,7 @@ public final class ViplaneTopology {
                 .process(() -> new StateStamp<Account>("account_id", Account::getAccountId, Account::getUpdatedAt, times), Named.as(Names.P_ACCOUNT_STATE_STAMP))
                 .repartition(repartitioned(Names.ACCOUNTS_BY_ACCOUNT, StateSerdes.avro(Account.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
-                .process(() -> new AccountUpsertProcessor(rules, options), Named.as(Names.P_ACCOUNT_UPSERT),
+                .process(() -> new AccountUpsertProcessor(rules, options, budget), Named.as(Names.P_ACCOUNT_UPSERT),
                         accountStores);
 
         KStream<String, Contact> contacts = builder.stream(Names.CONTACTS, consumed(Contact.class, format, Names.SRC_CONTACTS, times));
@@ -99,7 +100,7 @@ public final class ViplaneTopology {
                 .process(() -> new ContactOwnerProcessor(times), Named.as(Names.P_CONTACT_OWNER), Names.CONTACT_OWNER_STORE)
                 .repartition(repartitioned(Names.CONTACTS_BY_ACCOUNT, StateSerdes.avro(Contact.class), options)
                         .withStreamPartitioner(new AccountPartitioner<>()))
-                .process(() -> new ContactUpsertProcessor(rules, options), Named.as(Names.P_CONTACT_UPSERT),
+                .process(() -> new ContactUpsertProcessor(rules, options, budget), Named.as(Names.P_CONTACT_UPSERT),
                         accountStores);
 
         // A global store fed by a validating processor, not a globalTable: the global thread has no
