@@ -33,6 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ReportCommand.class,
                 GenerateCommand.class,
                 DescribeCommand.class,
+                PolicyCommand.class,
                 NotifyCommand.class,
                 HelpCommand.class},
         footer = {"", "Configuration: --config FILE (.properties or .yaml), then VIPLANE_<KEY> environment variables "

@@ -88,6 +88,7 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
             policy = PolicyLoader.load(config.get(AppConfig.POLICY));
             slaTimes = PolicySlaTimes.validated(policy.policy(), policy.baseDir(), policy.origin());
             ViplaneTopology.checkPolicy(policy.policy());
+            PolicyCommand.warnIfReviewOverdue(policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         } catch (PolicyException e) {
             err().println("viplane run: " + e.getMessage());
             return false;

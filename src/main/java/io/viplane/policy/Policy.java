@@ -14,6 +14,8 @@ import java.util.Map;
  * <p>The sections {@code sla}, {@code signals}, {@code risk}, {@code escalation} and {@code agents}
  * are kept as trees here and bound by the package that owns them (each has its own
  * {@code fromPolicy} and validation), so one record does not grow with every capability.
+ * {@code document} is the policy as a governed document (version, effective date, approval, review
+ * cycle, revisions: seed 004); optional, validated when present.
  */
 public record Policy(
         String name,
@@ -30,7 +32,8 @@ public record Policy(
         JsonNode signals,
         JsonNode risk,
         JsonNode escalation,
-        JsonNode agents) {
+        JsonNode agents,
+        PolicyDocument document) {
 
     public Policy {
         slaOverrides = slaOverrides == null ? List.of() : List.copyOf(slaOverrides);

@@ -53,6 +53,21 @@ public final class PolicyLoader {
         }
     }
 
+    /**
+     * The policy's YAML as written (resolved as {@link #load} does), validated first: what
+     * {@code viplane policy diff} compares, so its paths are the file's own.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String nameOrFile) {
+        LoadedPolicy loaded = load(nameOrFile);
+        String origin = loaded.origin();
+        try (InputStream in = loaded.baseDir() != null ? Files.newInputStream(Path.of(origin))
+                : PolicyLoader.class.getResourceAsStream("/" + origin)) {
+            return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy " + origin, e);
+        }
+    }
+
     public static LoadedPolicy loadFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new PolicyException(file.toString(), "", "file not found");

@@ -5,6 +5,9 @@ import io.viplane.model.RiskLevel;
 import io.viplane.model.Tier;
 import io.viplane.model.TicketPriority;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ final class PolicyValidator {
             require(p.priorityMap().get(tp) != null, "priority_map." + tp, "is missing");
         }
         checkScoring(p.priorityScore());
+        checkDocument(p.document());
         for (int i = 0; i < p.slaOverrides().size(); i++) {
             SlaOverride o = p.slaOverrides().get(i);
             String path = "sla_overrides[" + i + "]";
@@ -166,6 +170,44 @@ final class PolicyValidator {
         require(map != null, path, "is required");
         for (E k : keys) {
             require(map.get(k) != null, path + "." + k, "is missing");
+        }
+    }
+
+    /** The governed-document section (seed 004): optional, but whole and well-formed when present. */
+    private void checkDocument(PolicyDocument d) {
+        if (d == null) {
+            return;
+        }
+        require(d.version() != null && !d.version().isBlank(), "document.version", "is required");
+        require(d.effectiveAt() != null, "document.effective_at", "is required (an instant, e.g. 2026-01-01T05:00:00Z)");
+        parse(() -> Instant.parse(d.effectiveAt()), "document.effective_at", "not an ISO instant (e.g. 2026-01-01T05:00:00Z)");
+        require(d.approvedBy() != null && !d.approvedBy().isBlank(), "document.approved_by", "is required (a role, not a name)");
+        require((d.lastReviewed() == null) == (d.reviewEvery() == null), d.lastReviewed() == null
+                ? "document.last_reviewed" : "document.review_every", "goes with the other: a review cycle needs both");
+        if (d.lastReviewed() != null) {
+            parse(() -> LocalDate.parse(d.lastReviewed()), "document.last_reviewed", "not an ISO date (e.g. 2026-01-05)");
+            parse(() -> Period.parse(d.reviewEvery()), "document.review_every", "not an ISO period (e.g. P6M)");
+            Period every = Period.parse(d.reviewEvery());
+            require(!every.isNegative() && !every.isZero(), "document.review_every", "must be positive");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < d.revisions().size(); i++) {
+            PolicyDocument.Revision r = d.revisions().get(i);
+            String at = "document.revisions[" + i + "]";
+            require(r != null && r.version() != null && r.summary() != null && r.date() != null, at,
+                    "needs version, date and summary");
+            parse(() -> LocalDate.parse(r.date()), at + ".date", "not an ISO date (e.g. 2026-01-05)");
+            require(seen.add(r.version()), at + ".version", "'" + r.version() + "' is listed twice");
+        }
+        require(d.revisions().isEmpty() || seen.contains(d.version()), "document.revisions",
+                "has no entry for the current version '" + d.version() + "'");
+    }
+
+    private void parse(Runnable parse, String path, String reason) {
+        try {
+            parse.run();
+        } catch (DateTimeException e) {
+            fail(path, reason);
         }
     }
 

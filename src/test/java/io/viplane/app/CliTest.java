@@ -53,6 +53,35 @@ class CliTest {
     }
 
     @Test
+    void policyCheckSummarisesAValidPolicyAndRefusesABrokenOneWithItsPath() throws Exception {
+        Outcome ok = cli("policy", "check", "white-glove");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("policy white-glove (topology/policies/white-glove.yaml): valid"), ok.out());
+        assertTrue(ok.out().contains("version 1.0, effective 2026-12-01T05:00:00Z, approved by Head of Support"), ok.out());
+        assertTrue(ok.out().contains("T1: first response 15 min, next reply 30 min, calendar always, queue TIER1_SENIOR, "
+                + "escalates to SUPPORT_VP within 15 min"), ok.out());
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(Path.of("topology/policies/white-glove.yaml"))
+                .replace("review_every: P6M", "review_every: six months"));
+        Outcome bad = cli("policy", "check", broken.toString());
+        assertEquals(1, bad.code());
+        assertEquals("viplane policy check: invalid policy " + broken + " at document.review_every: not an ISO period (e.g. P6M)",
+                bad.err().strip());
+    }
+
+    @Test
+    void policyDiffListsTheRuleChangesBetweenTwoFiles() throws Exception {
+        Path next = dir.resolve("next.yaml");
+        Files.writeString(next, Files.readString(Path.of("topology/policies/white-glove.yaml"))
+                .replaceFirst("first_response_minutes: 30", "first_response_minutes: 20"));
+        Outcome o = cli("policy", "diff", "white-glove", next.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("T2 first response: 30 → 20 min", o.out().strip());
+        assertEquals("no rule changes", cli("policy", "diff", "white-glove", "white-glove").out().strip());
+        assertEquals(2, cli("policy", "diff", "white-glove").code(), "NEW is required");
+    }
+
+    @Test
     void anUnknownFlagExits2NamingItWithTheCommandsUsage() {
         Outcome o = cli("run", "--polcy", "x");
         assertEquals(2, o.code());

@@ -62,7 +62,7 @@ final class Fixtures {
         Policy p = POLICY;
         return new Policy(p.name(), p.description(), p.source(), p.defaults(), p.tiers(), p.entitlements(),
                 p.priorityMap(), p.priorityScore(), p.slaOverrides(), p.calendars(), p.sla(), p.signals(),
-                p.risk(), escalation, p.agents());
+                p.risk(), escalation, p.agents(), p.document());
     }
 
     static JsonNode yaml(String json) {

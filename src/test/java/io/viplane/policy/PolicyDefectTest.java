@@ -226,6 +226,19 @@ class PolicyDefectTest {
                 "must be 'always', 'account' or a calendar defined under calendars");
     }
 
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            effective_at: 2026-12-01T05:00:00Z | effective_at: next monday         | document.effective_at | not an ISO instant
+            review_every: P6M                  | review_every: P0D                  | document.review_every | must be positive
+            approved_by: Head of Support       | approved_by: ""                    | document.approved_by  | is required
+            version: "1.0"                     | version: "1.1"                     | document.revisions    | has no entry for the current version '1.1'
+            last_reviewed: 2026-12-03          | last_reviewed: 2026-13-03          | document.last_reviewed | not an ISO date
+            """)
+    void theGovernedDocumentSectionIsCheckedWithItsPath(String text, String replacement, String path, String reason)
+            throws IOException {
+        assertRejected("  " + text, "  " + replacement, path, reason);
+    }
+
     @Test
     void unknownTimezone() throws IOException {
         assertRejected("  timezone: America/New_York      #", "  timezone: America/Gotham      #", "defaults.timezone",

@@ -36,14 +36,14 @@ final class RiskFixtures {
         Policy p = POLICY;
         return new Policy(p.name(), p.description(), p.source(), p.defaults(), p.tiers(), p.entitlements(),
                 p.priorityMap(), p.priorityScore(), p.slaOverrides(), p.calendars(), p.sla(), signals, p.risk(),
-                p.escalation(), p.agents());
+                p.escalation(), p.agents(), p.document());
     }
 
     static Policy withRisk(JsonNode risk) {
         Policy p = POLICY;
         return new Policy(p.name(), p.description(), p.source(), p.defaults(), p.tiers(), p.entitlements(),
                 p.priorityMap(), p.priorityScore(), p.slaOverrides(), p.calendars(), p.sla(), p.signals(), risk,
-                p.escalation(), p.agents());
+                p.escalation(), p.agents(), p.document());
     }
 
     /** A deep copy of a section, to break one value. */

@@ -58,7 +58,7 @@ final class Fixtures {
     static Policy withSla(Policy p, JsonNode sla) {
         return new Policy(p.name(), p.description(), p.source(), p.defaults(), p.tiers(), p.entitlements(),
                 p.priorityMap(), p.priorityScore(), p.slaOverrides(), p.calendars(), sla, p.signals(), p.risk(),
-                p.escalation(), p.agents());
+                p.escalation(), p.agents(), p.document());
     }
 
     /** The shipped {@code sla:} section as a mutable tree, to tweak one key. */
