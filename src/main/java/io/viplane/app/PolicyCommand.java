@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code viplane policy check|diff}: the policy's life cycle (seed 004) from the command line. */
-@Command(name = "policy", description = "Check a policy file, or list the rule changes between two.",
-        mixinStandardHelpOptions = true, subcommands = {PolicyCommand.Check.class, PolicyCommand.Diff.class})
+@Command(name = "policy", description = "Check a policy, render it as a document, or list the rule changes between two.",
+        mixinStandardHelpOptions = true, subcommands = {PolicyCommand.Check.class, PolicyCommand.Diff.class, PolicyCommand.Doc.class})
 final class PolicyCommand implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCommand.class);
 
@@ -28,7 +28,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check or diff");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check, doc or diff");
     }
 
     /** A policy whose review date has passed still runs; the people who own it are told. */
@@ -113,6 +113,36 @@ final class PolicyCommand implements Runnable {
                 out().println("no rule changes");
             }
             changes.forEach(out()::println);
+            return 0;
+        }
+    }
+
+    /** The human policy document (seed 004's sections) in Markdown, from the file the pipeline runs. */
+    @Command(name = "doc", description = "Render a policy as the human policy document (Markdown).")
+    static final class Doc extends ConfiguredCommand {
+        @Parameters(paramLabel = "POLICY", description = "a policy name (topology/policies/NAME.yaml) or a YAML file")
+        String policy;
+
+        @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "write DIR/policy.md instead of printing it")
+        java.nio.file.Path outDir;
+
+        @Override
+        protected int execute(AppConfig config) throws java.io.IOException {
+            String md;
+            try {
+                md = io.viplane.policy.PolicyMarkdown.render(policy);
+            } catch (PolicyException e) {
+                err().println("viplane policy doc: " + e.getMessage());
+                return 1;
+            }
+            if (outDir == null) {
+                out().print(md);
+                return 0;
+            }
+            java.nio.file.Files.createDirectories(outDir);
+            java.nio.file.Path file = outDir.resolve("policy.md");
+            java.nio.file.Files.writeString(file, md);
+            out().println("wrote " + file);
             return 0;
         }
     }

@@ -58,11 +58,20 @@ public final class PolicyLoader {
      * {@code viplane policy diff} compares, so its paths are the file's own.
      */
     public static com.fasterxml.jackson.databind.JsonNode tree(String nameOrFile) {
+        try {
+            return YAML.readTree(text(nameOrFile));
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy " + nameOrFile, e);
+        }
+    }
+
+    /** The policy file's text (comments included), validated first. */
+    public static String text(String nameOrFile) {
         LoadedPolicy loaded = load(nameOrFile);
         String origin = loaded.origin();
         try (InputStream in = loaded.baseDir() != null ? Files.newInputStream(Path.of(origin))
                 : PolicyLoader.class.getResourceAsStream("/" + origin)) {
-            return YAML.readTree(in);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new PolicyException("cannot read policy " + origin, e);
         }
