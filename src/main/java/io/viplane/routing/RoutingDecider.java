@@ -102,6 +102,9 @@ public final class RoutingDecider {
             reasons.add("NEXT_REPLY " + ent.nextReplyMinutes() + " min, " + slaTime.describe()
                     + ", from the oldest unanswered customer message");
         }
+        // Which rules decided: the policy and its version (document.version), so a decision can be traced to the
+        // document that was in force (viplane policy doc) when the rules change.
+        reasons.add("POLICY " + policy.name() + (policy.document() == null ? "" : " " + policy.document().version()));
         return new RoutingDecision(tier, priority, round(score), cell.queue(), frMinutes, reasons,
                 cell.agentLevel(), notifyTargets, fairnessCause != null);
     }

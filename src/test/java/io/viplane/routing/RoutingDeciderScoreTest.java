@@ -37,6 +37,12 @@ class RoutingDeciderScoreTest {
     }
 
     @Test
+    void everyDecisionNamesThePolicyVersionThatMadeIt() {
+        RoutingDecision d = Facts.decide(policy, waited(Tier.T1, TicketPriority.NORMAL, false, 1));
+        assertEquals("POLICY white-glove " + policy.document().version(), d.reasons().get(d.reasons().size() - 1));
+    }
+
+    @Test
     void everyTermIsAddedAndExplained() {
         TicketFacts f = waited(Tier.T2, TicketPriority.HIGH, true, 60).withSignals(-0.5, RiskLevel.HIGH, false);
         RoutingDecision d = Facts.decide(policy, f);
