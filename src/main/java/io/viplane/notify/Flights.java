@@ -52,7 +52,7 @@ final class Flights {
     private final List<Flight> running = new ArrayList<>();
     private final Map<String, CompletableFuture<List<LedgerEntry>>> chains = new HashMap<>();
     /** Entries being sent, by ledger key: decided already, though the ledger does not say so yet. */
-    private final Map<String, LedgerEntry> inFlight = new HashMap<>();
+    private final Map<String, LedgerEntry> inFlight = new java.util.LinkedHashMap<>(); // in decision order: see openAlerts
     private final Deque<Pending> pending = new ArrayDeque<>();
     private List<Flight> started = new ArrayList<>();
 

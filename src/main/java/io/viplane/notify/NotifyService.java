@@ -96,6 +96,13 @@ public final class NotifyService implements AutoCloseable {
     private final Codec<SlaEvent> slaEvents;
     private final Codec<RoutedTicket> routed;
     private final Set<String> owned = new HashSet<>();
+    /**
+     * The last committed offset of each owned input partition. Every transaction commits them (unchanged when
+     * nothing new is done), so the broker checks the group generation on every commit: an instance that lost its
+     * partitions (a long pause, its session expired) cannot commit a SENDING entry and post while the new owner,
+     * which read the delivery as HELD, posts it too.
+     */
+    private final Map<TopicPartition, OffsetAndMetadata> fence = new HashMap<>();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean recoverPending;
@@ -240,12 +247,14 @@ public final class NotifyService implements AutoCloseable {
                     drain(true);
                 }
                 partitions.forEach(tp -> owned.remove(tp.toString()));
+                partitions.forEach(fence::remove);
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                fence.clear(); // no longer a member: offsets cannot be committed, outcomes still can
                 if (!closing) {
-                    drain(false); // no longer a member: offsets cannot be committed, outcomes still can
+                    drain(false);
                 }
                 partitions.forEach(tp -> owned.remove(tp.toString()));
             }
@@ -256,6 +265,7 @@ public final class NotifyService implements AutoCloseable {
                     drain(true);
                 }
                 partitions.forEach(tp -> owned.add(tp.toString()));
+                partitions.forEach(tp -> fence.put(tp, new OffsetAndMetadata(consumer.position(tp))));
                 loadLedger();
                 recoverPending = true;
             }
@@ -303,7 +313,7 @@ public final class NotifyService implements AutoCloseable {
                     .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
             r.assign(parts);
             r.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = r.endOffsets(parts);
+            Map<TopicPartition, Long> end = highWatermarks(parts);
             while (parts.stream().anyMatch(tp -> r.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> rec : r.poll(Duration.ofMillis(200))) {
                     if (rec.value() == null) {
@@ -320,6 +330,29 @@ public final class NotifyService implements AutoCloseable {
         LOG.info("ledger loaded: {} deliveries", ledger.size());
     }
 
+    /**
+     * The ledger's end including open transactions. A read_committed consumer's endOffsets is the last stable
+     * offset: another instance's open transaction would hide every entry committed after it began, and the
+     * ledger would end at an older HELD state of a delivery already made (a second post). Reading up to the
+     * high watermark waits for the transactions open now (each is one poll; at most the transaction timeout).
+     */
+    private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> parts) {
+        try (Admin admin = Admin.create(base())) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            parts.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<TopicPartition, Long> out = new HashMap<>();
+            admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)).all().get()
+                    .forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the ledger's end");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the ledger's end: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     // ---- one step of the loop ----
 
     /** A delivery to make now: one notice, or a digest of several, to one channel. */
@@ -330,7 +363,8 @@ public final class NotifyService implements AutoCloseable {
         final List<Job> jobs = new ArrayList<>();
         final List<LedgerEntry> held = new ArrayList<>();
         final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        final Map<String, LedgerEntry> planned = new HashMap<>(); // key -> entry, deliveries decided in this batch
+        // key -> entry, deliveries decided in this batch, in decision order (a later trigger after an earlier resolve)
+        final Map<String, LedgerEntry> planned = new LinkedHashMap<>();
 
         /** Decided in this batch, or being sent (not in the ledger yet). */
         boolean isDecided(String key) {
@@ -722,7 +756,7 @@ public final class NotifyService implements AutoCloseable {
         return out;
     }
 
-    /** Ledger entries, dead letters and (optionally) input offsets in one transaction. */
+    /** Ledger entries, dead letters and input offsets (new ones, else the owned partitions' last: see fence) in one transaction. */
     private void commit(List<LedgerEntry> entries, List<ProducerRecord<byte[], byte[]>> dlq,
                         Map<TopicPartition, OffsetAndMetadata> offsets) {
         producer.beginTransaction();
@@ -732,8 +766,12 @@ public final class NotifyService implements AutoCloseable {
                         e.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), NotifyJson.bytes(e)));
             }
             dlq.forEach(producer::send);
+            Map<TopicPartition, OffsetAndMetadata> all = new HashMap<>(fence);
             if (offsets != null) {
-                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                all.putAll(offsets);
+            }
+            if (!all.isEmpty()) {
+                producer.sendOffsetsToTransaction(all, consumer.groupMetadata());
             }
             producer.commitTransaction();
         } catch (RuntimeException e) {
@@ -742,6 +780,9 @@ public final class NotifyService implements AutoCloseable {
             throw e;
         }
         entries.forEach(ledger::apply);
+        if (offsets != null) {
+            offsets.forEach((tp, o) -> fence.computeIfPresent(tp, (k, old) -> o));
+        }
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.viplane.topology;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordBudget {
     private static final Logger LOG = LoggerFactory.getLogger(RecordBudget.class);
-    /** Well inside the 5 s transaction timeout (StreamsSettings); typical records take well under 10 ms. */
-    public static final Duration DEFAULT = Duration.ofSeconds(1);
+    /**
+     * 3 s of CPU: far above any designed step (typical records take under 10 ms; a watermark's release and
+     * timers are budgeted at 0.5 s each, so a catch-up step may take about 1 s), and close enough to the 5 s
+     * transaction timeout (StreamsSettings) that a record over it is what made its transaction time out,
+     * not a bystander of an abort with another cause (one transaction covers every task of the thread).
+     */
+    public static final Duration DEFAULT = Duration.ofSeconds(3);
+    /** Remembered records at most (oldest forgotten first): slow records are rare; memory stays bounded. */
+    private static final int REMEMBERED = 10_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** A record that was over the budget before and is handed over again. */
@@ -38,10 +45,28 @@ public final class RecordBudget {
 
     private final long budgetNanos;
     private final LongSupplier cpuNanos;
-    private final Set<String> overBudget = ConcurrentHashMap.newKeySet();
+    private final Set<String> overBudget = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
 
+    /** Without per-thread CPU time (an unusual JVM) the budget is off: wall time would blame a record for its neighbours. */
     public RecordBudget(Duration budget) {
-        this(budget, THREADS.isCurrentThreadCpuTimeSupported() ? THREADS::getCurrentThreadCpuTime : System::nanoTime);
+        this(budget, cpuTimeAvailable() ? THREADS::getCurrentThreadCpuTime : null);
+    }
+
+    private static boolean cpuTimeAvailable() {
+        if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+            LOG.warn("this JVM measures no per-thread CPU time: the per-record budget is off");
+            return false;
+        }
+        if (!THREADS.isThreadCpuTimeEnabled()) {
+            THREADS.setThreadCpuTimeEnabled(true);
+        }
+        return true;
     }
 
     RecordBudget(Duration budget, LongSupplier cpuNanos) {
@@ -54,6 +79,10 @@ public final class RecordBudget {
         if (coordinates != null && overBudget.contains(coordinates)) {
             throw new Exceeded("record " + coordinates + " took more than its budget of " + budgetNanos / 1_000_000
                     + " ms of CPU on an earlier attempt, whose transaction did not commit: dead-lettered instead of retried");
+        }
+        if (cpuNanos == null) {
+            work.run();
+            return;
         }
         long start = cpuNanos.getAsLong();
         work.run();

@@ -55,4 +55,18 @@ class RecordBudgetTest {
         real.run("support.tickets-0@1", () -> runs.incrementAndGet());
         assertEquals(1, runs.get(), "not refused: waiting is not over the budget");
     }
+
+    @Test
+    void workOnThisThreadCounts() {
+        RecordBudget real = new RecordBudget(Duration.ofMillis(100));
+        real.run("support.tickets-0@2", () -> {
+            long end = System.nanoTime() + 400_000_000L;
+            long x = 0;
+            while (System.nanoTime() < end) {
+                x += System.identityHashCode(this); // busy: CPU time
+            }
+            runs.addAndGet(x == 42 ? 1 : 0);
+        });
+        assertThrows(RecordBudget.Exceeded.class, () -> real.run("support.tickets-0@2", runs::incrementAndGet));
+    }
 }

@@ -97,8 +97,16 @@ public class ChannelClient {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return Responses.read(ch.type(), r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
                     r.body(), clock.instant());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            // never connected: the request did not arrive; safe to retry on every channel
+            return Outcome.retry(null, "transport: " + e.getClass().getSimpleName());
         } catch (IOException e) {
-            // connection refused, reset, timeout: the request may not have arrived; retry
+            // A timeout or a reset after connecting: the provider may have taken the request. Sent again, an
+            // idempotent channel is harmless; Slack or Teams would post twice, so they stop here, visibly.
+            if (!ch.resendUncertain()) {
+                return Outcome.permanent("outcome unknown: " + e.getClass().getSimpleName()
+                        + " after the request was sent; not re-sent to avoid a duplicate post");
+            }
             return Outcome.retry(null, "transport: " + e.getClass().getSimpleName());
         }
     }

@@ -69,6 +69,31 @@ class ChannelClientTest {
     }
 
     @Test
+    void aTimeoutAfterSendingIsRetriedOnlyWhereASecondRequestIsHarmless() throws Exception {
+        ChannelClient quick = new ChannelClient(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20),
+                Duration.ofSeconds(30), Duration.ofMillis(300)), Clock.systemUTC(), slept::add);
+        Runnable slackAnswers = fakes.hold("/slack/slow");
+        Runnable hookAnswers = fakes.hold("/hook/slow");
+        try {
+            ChannelSpec slack = ch(ChannelType.SLACK_WEBHOOK, "/slack/slow", null);
+            ChannelClient.Result s = quick.send(slack, Bodies.single(slack, Samples.breach("t9", Tier.T1), Links.NONE, NOW), "d9");
+            assertEquals(Outcome.Status.PERMANENT, s.outcome().status());
+            assertEquals(1, s.attempts(), "Slack may have posted it: not sent again");
+            assertTrue(s.outcome().reason().startsWith("outcome unknown: HttpTimeoutException"), s.outcome().reason());
+            ChannelSpec hook = ch(ChannelType.WEBHOOK, "/hook/slow", Secret.of("whsec"));
+            ChannelClient.Result h = quick.send(hook, Bodies.single(hook, Samples.breach("t10", Tier.T1), Links.NONE, NOW), "d10");
+            assertEquals(3, h.attempts(), "a webhook carries its delivery id: sent again");
+        } finally {
+            slackAnswers.run();
+            hookAnswers.run();
+        }
+        ChannelSpec refused = new ChannelSpec("c", ChannelType.SLACK_WEBHOOK, URI.create("http://127.0.0.1:1/slack"), null, "C1",
+                Duration.ZERO, false);
+        assertEquals(3, quick.send(refused, Bodies.single(refused, Samples.breach("t11", Tier.T1), Links.NONE, NOW), "d11")
+                .attempts(), "never connected: retried on Slack too");
+    }
+
+    @Test
     void slackApiSendsTheBotTokenAndReadsTheTs() throws Exception {
         ChannelSpec c = ch(ChannelType.SLACK_API, "/api/chat.postMessage", Secret.of("xoxb-test"));
         ChannelClient.Result r = client.send(c, Bodies.single(c, Samples.breach("t5", Tier.T1), Links.NONE, NOW), "d5");
