@@ -327,4 +327,50 @@ class NotifyIntegrationTest {
             assertEquals(1, count("/hook/crm", "\"" + id + "\""), "one webhook delivery for " + id);
         }
     }
+
+    private KafkaProducer<byte[], byte[]> transactional(String id) {
+        Properties p = EmbeddedKafka.clientProps();
+        p.put("transactional.id", prefix + id);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        return producer;
+    }
+
+    private ProducerRecord<byte[], byte[]> ledgerRecord(io.viplane.notify.ledger.LedgerEntry e) {
+        return new ProducerRecord<>(prefix + "ledger", e.key().getBytes(StandardCharsets.UTF_8), NotifyJson.bytes(e));
+    }
+
+    @Test
+    void aLedgerReadWhileAnotherTransactionIsOpenWaitsForItAndPostsNothingTwice() throws Exception {
+        createTopics();
+        try (Admin admin = Admin.create(EmbeddedKafka.clientProps())) {
+            admin.createTopics(List.of(new NewTopic(prefix + "ledger", 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        }
+        // A Slack delivery held, then delivered; between the two another producer's transaction opened (another
+        // notifier's poll), which hides the DELIVERED entry from a read that stops at the last stable offset.
+        Notice n = Samples.breach("tkt-HELD", Tier.T1);
+        var held = new io.viplane.notify.ledger.LedgerEntry(n.id(), "vip-pool", io.viplane.notify.ledger.LedgerEntry.Status.HELD,
+                0, null, null, WED_OPEN, WED_OPEN, null, "message", null, "tkt-HELD", prefix + "esc-0", n);
+        try (KafkaProducer<byte[], byte[]> mine = transactional("mine"); KafkaProducer<byte[], byte[]> other = transactional("other")) {
+            mine.beginTransaction();
+            mine.send(ledgerRecord(held));
+            mine.commitTransaction();
+            other.beginTransaction();
+            other.send(ledgerRecord(new io.viplane.notify.ledger.LedgerEntry("other-notice", "vip-pool",
+                    io.viplane.notify.ledger.LedgerEntry.Status.DELIVERED, 1, null, null, WED_OPEN, null, null, "message", null,
+                    "tkt-O", prefix + "esc-1", null)));
+            other.flush();
+            mine.beginTransaction();
+            mine.send(ledgerRecord(held.with(io.viplane.notify.ledger.LedgerEntry.Status.DELIVERED, 1, "ts-1", null, WED_OPEN)));
+            mine.commitTransaction();
+
+            start(config(), new TestClock(WED_OPEN), null);
+            Thread.sleep(4000); // the notifier joins and reads its ledger while the other transaction is open
+            other.commitTransaction();
+        }
+        publish(esc("l2", "tkt-L2", Tier.T1, EscalationKind.EXECUTIVE_ESCALATION, EscalationTarget.SUPPORT_VP));
+        BrokerIo.until(Duration.ofSeconds(60), "the notifier runs", () -> count("/slack/vip", "escalation l2") == 1);
+        assertEquals(0, count("/slack/vip", "tkt-HELD"), "delivered before: not posted again");
+    }
 }
