@@ -160,6 +160,21 @@ class EscalationTopologyTest {
         assertEquals(1, escalations("UNASSIGNED").size());
     }
 
+    @Test
+    void aTimerThatRunsLateStampsEachEscalationWithWhenItBecameTrue() {
+        p.account(account("acc-1", 600_000));
+        p.ticket(created("e1", "t1", "acc-1", at(0), "URGENT")); // T1 P1, nobody answers, nobody is assigned
+        p.read(Names.ESCALATIONS);
+        p.advance(Duration.ofMinutes(150)); // the timers run once, late (a busy instance, a restart)
+        List<JsonNode> all = p.read(Names.ESCALATIONS);
+        java.util.Map<String, String> stamped = new java.util.TreeMap<>();
+        all.forEach(e -> stamped.merge(e.get("kind").asText(), e.get("occurred_at").asText(), (x, y) -> x + "," + y));
+        // Known in advance: assignment due 5 min after creation, first response 15 min, unresolved after 120 min.
+        assertEquals(at(5), stamped.get("UNASSIGNED"), all.toString());
+        assertEquals(at(15), stamped.get("SLA_BREACH"), all.toString());
+        assertEquals(at(120), stamped.get("EXECUTIVE_ESCALATION"), all.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"white-glove", "dynamic-sla", "escalation-matrix"})
     void everyShippedPolicyRunsTheWholePipeline(String name) {
