@@ -2,7 +2,7 @@
 // (viplane generate's JSON lines) as `key<TAB>value` lines, for `kcat -P -K '\t' -Z` to publish. kcat
 // partitions with librdkafka's default (CRC32 of the key), not the Java client's murmur2: the demo's CRM
 // state reaches the pipeline the way most outside producers send it.
-// Run: java -cp "target/lib/*" scripts/KcatLines.java FILE TOPIC
+// Run: java -cp "target/app/lib/*" scripts/KcatLines.java FILE TOPIC
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 // A loopback stand-in for Slack, PagerDuty, Teams and a webhook receiver, for scripts/demo only (not in
 // the product jar): it accepts what `viplane notify` sends and prints one line per request, as each
-// channel would show it. Run: java -cp "target/lib/*" scripts/NotifySink.java PORT
+// channel would show it. Run: java -cp "target/app/lib/*" scripts/NotifySink.java PORT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
