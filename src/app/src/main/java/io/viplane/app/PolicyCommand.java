@@ -1,5 +1,7 @@
 package io.viplane.app;
 
+import io.viplane.docs.PolicyDocuments;
+import io.viplane.docs.Rendering;
 import io.viplane.model.Tier;
 import io.viplane.policy.Entitlement;
 import io.viplane.policy.Policy;
@@ -117,21 +119,31 @@ final class PolicyCommand implements Runnable {
         }
     }
 
-    /** The human policy document (seed 004's sections) in Markdown, from the file the pipeline runs. */
-    @Command(name = "doc", description = "Render a policy as the human policy document (Markdown).")
+    /**
+     * The human policy document (seed 004's sections and the notification routes) from the file the pipeline
+     * runs: Markdown on stdout, or Markdown, HTML and PDF in a folder.
+     */
+    @Command(name = "doc", description = "Render a policy as the human policy document: Markdown, or with --out "
+            + "DIR/policy.md, policy.html and policy.pdf.")
     static final class Doc extends ConfiguredCommand {
         @Parameters(paramLabel = "POLICY", description = "a policy name (topology/policies/NAME.yaml) or a YAML file")
         String policy;
 
-        @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "write DIR/policy.md instead of printing it")
+        @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR",
+                description = "write DIR/policy.md, DIR/policy.html and DIR/policy.pdf instead of printing Markdown")
         java.nio.file.Path outDir;
+
+        @picocli.CommandLine.Option(names = "--routes", paramLabel = "FILE",
+                description = "the notification routes for the appendix (default: topology/notify/NAME.yaml beside the policy, if any)")
+        java.nio.file.Path routes;
 
         @Override
         protected int execute(AppConfig config) throws java.io.IOException {
             String md;
             try {
-                md = io.viplane.policy.PolicyMarkdown.render(policy);
-            } catch (PolicyException e) {
+                java.nio.file.Path r = routes != null ? routes : PolicyDocuments.routesBeside(PolicyLoader.load(policy));
+                md = PolicyDocuments.markdown(policy, r);
+            } catch (PolicyException | io.viplane.notify.route.RoutesException e) {
                 err().println("viplane policy doc: " + e.getMessage());
                 return 1;
             }
@@ -142,7 +154,10 @@ final class PolicyCommand implements Runnable {
             java.nio.file.Files.createDirectories(outDir);
             java.nio.file.Path file = outDir.resolve("policy.md");
             java.nio.file.Files.writeString(file, md);
-            out().println("wrote " + file);
+            String html = Rendering.html(md, "VIP Customer Support Policy: " + PolicyLoader.load(policy).policy().name());
+            java.nio.file.Files.writeString(outDir.resolve("policy.html"), html);
+            Rendering.pdf(html, outDir.resolve("policy.pdf"));
+            out().println("wrote " + file + ", " + outDir.resolve("policy.html") + " and " + outDir.resolve("policy.pdf"));
             return 0;
         }
     }

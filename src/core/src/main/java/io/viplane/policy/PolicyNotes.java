@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  * cites the seed sentence it comes from. A line-based reader for the block style the shipped policies
  * use: a list item is named by its {@code tier}/{@code name} key, as {@link PolicyDiff} names it.
  */
-final class PolicyNotes {
+public final class PolicyNotes {
     private static final Pattern LINE = Pattern.compile("^(\\s*)(- )?([A-Za-z0-9_]+):(.*)$");
     private static final List<String> IDENTITIES = List.of("tier", "name", "id", "kind", "metric", "signal");
 
     private PolicyNotes() {
     }
 
-    static Map<String, String> of(String yaml) {
+    public static Map<String, String> of(String yaml) {
         Map<String, String> notes = new LinkedHashMap<>();
         Deque<String[]> stack = new ArrayDeque<>(); // {indent, segment}
         for (String line : yaml.split("\n")) {

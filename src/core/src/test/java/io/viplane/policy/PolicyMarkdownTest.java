@@ -11,13 +11,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The human policy documents: golden files, and the comments that cite the seeds land on their rules. */
+/**
+ * The policy's sections of the human document: the comments that cite the seeds land on their rules. The
+ * committed documents (policy sections plus the notification routes) are golden-tested in the app module
+ * ({@code PolicyDocumentsTest}), where the routes are read.
+ */
 class PolicyMarkdownTest {
     @ParameterizedTest
     @ValueSource(strings = {"white-glove", "dynamic-sla", "escalation-matrix"})
-    void theCommittedDocumentIsWhatThePolicyRendersTo(String name) throws IOException {
+    void theCommittedDocumentStartsWithWhatThePolicyRendersTo(String name) throws IOException {
         Path golden = Path.of("topology/policy-docs/" + name + ".md");
-        assertEquals(Files.readString(golden), PolicyMarkdown.render(name),
+        assertTrue(Files.readString(golden).startsWith(PolicyMarkdown.render(name)),
                 "regenerate with: scripts/viplane policy doc " + name + " > " + golden);
     }
 

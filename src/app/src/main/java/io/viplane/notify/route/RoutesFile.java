@@ -55,6 +55,12 @@ public record RoutesFile(String calendar, RouteRules.Urgent urgent, List<Route> 
         }
     }
 
+    /** The routes of a file, channel names unchecked (no notifier config at hand): for the policy document. */
+    public static RoutesFile describe(Path file) {
+        return load(file, null);
+    }
+
+    /** {@code channels}: the configured channels and their types; null checks nothing about channel names. */
     public static RoutesFile parse(InputStream in, String fileName, Map<String, ChannelType> channels) {
         JsonNode root;
         try {
@@ -130,6 +136,10 @@ public record RoutesFile(String calendar, RouteRules.Urgent urgent, List<Route> 
             List<String> list = new ArrayList<>();
             for (int j = 0; j < chs.size(); j++) {
                 String ch = chs.get(j).asText();
+                if (channels == null) { // names only: the policy document, which never reads the notifier's config
+                    list.add(ch);
+                    continue;
+                }
                 ChannelType type = channels.get(ch);
                 if (type == null) {
                     throw new RoutesException(fileName, p + ".channels[" + j + "]",
