@@ -29,7 +29,7 @@ final class ComparisonTable {
             row(out, runs, name + " first responses within SLA", f -> {
                 Figures.TierFigures t = f.tiers().get(tier);
                 return Double.isNaN(t.attainment()) ? "–"
-                        : String.format(Locale.ROOT, "%.1f%% (%d missed)", 100 * t.attainment(), t.breached());
+                        : String.format(Locale.ROOT, "%.1f%% (%d missed)", 100 * t.attainment(), t.missed());
             });
         }
         row(out, runs, "VIP first responses missed, by UTC hour of creation", ComparisonTable::missesByHour);
@@ -76,8 +76,8 @@ final class ComparisonTable {
         int n = 0;
         for (Tier t : List.of(Tier.T1, Tier.T2, Tier.T3)) {
             Figures.TierFigures tf = f.tiers().get(t);
-            int answered = tf.met() + tf.breached();
-            if (!Double.isNaN(tf.averageMinutes()) && answered > 0) {
+            int answered = tf.answered();
+            if (answered > 0) {
                 sum += tf.averageMinutes() * answered;
                 n += answered;
             }

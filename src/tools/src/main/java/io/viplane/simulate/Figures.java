@@ -23,12 +23,17 @@ record Figures(String ordering, String policy, int days, Map<Tier, TierFigures> 
 
     /**
      * One tier. First response in the SLA's own minutes (the business minutes of the MET event; a T1 clock
-     * runs 24/7); attainment: the share of first responses met without a breach.
+     * runs 24/7) over the {@code answered} tickets; attainment: the share of all the tier's tickets met
+     * without a breach (a ticket still unanswered when the run ends counts as a miss).
      */
-    record TierFigures(int tickets, int met, int breached, double averageMinutes, long p90Minutes, int targetMinutes) {
+    record TierFigures(int tickets, int answered, int met, int breached, double averageMinutes, long p90Minutes,
+                       int targetMinutes) {
         double attainment() {
-            int decided = met + breached;
-            return decided == 0 ? Double.NaN : (double) met / decided;
+            return tickets == 0 ? Double.NaN : (double) met / tickets;
+        }
+
+        int missed() {
+            return tickets - met;
         }
     }
 
@@ -100,7 +105,7 @@ record Figures(String ordering, String policy, int days, Map<Tier, TierFigures> 
                 int breached = (int) in.stream().filter(t -> t.breached).count();
                 double avg = minutes.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
                 long p90 = minutes.isEmpty() ? -1 : minutes.get((int) Math.ceil(0.9 * minutes.size()) - 1);
-                tiers.put(tier, new TierFigures(in.size(), met, breached, avg, p90,
+                tiers.put(tier, new TierFigures(in.size(), minutes.size(), met, breached, avg, p90,
                         policy.policy().entitlement(tier).firstResponseMinutes()));
             }
             Map<String, Double> share = new TreeMap<>();

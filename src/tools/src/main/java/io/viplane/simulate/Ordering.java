@@ -63,12 +63,19 @@ enum Ordering {
         };
     }
 
-    /** The ticket's queue is one of the agent's pools, or its tier's overflow admits the agent's level. */
+    /**
+     * The ticket's queue is one of the agent's pools, or a pool open to anyone of its level and tenure
+     * ({@code members_only: false}), or its tier's overflow admits the agent's level.
+     */
     boolean ownQueue(Roster.Member agent, Waiting w, AgentPolicy agents) {
         if (w.queue == null) {
             return false;
         }
         if (agent.group().pools().contains(w.queue)) {
+            return true;
+        }
+        AgentPolicy.PoolRule rule = agents.pool(w.queue);
+        if (rule != null && !rule.membersOnly() && meets(agent, rule)) {
             return true;
         }
         AgentPolicy.OverflowRule overflow = agents.overflowFor(w.tier);
@@ -78,9 +85,10 @@ enum Ordering {
     /** Another pool's ticket the agent may take when their own queues are empty: its level and tenure rules hold. */
     private static boolean mayHelp(Roster.Member agent, Waiting w, AgentPolicy agents) {
         AgentPolicy.PoolRule rule = w.queue == null ? null : agents.pool(w.queue);
-        if (rule == null) {
-            return false;
-        }
+        return rule != null && meets(agent, rule);
+    }
+
+    private static boolean meets(Roster.Member agent, AgentPolicy.PoolRule rule) {
         boolean level = rule.minLevel() == null || atLeast(agent.group().level(), rule.minLevel());
         boolean tenure = rule.minTenureMonths() == null || agent.group().tenureMonths() >= rule.minTenureMonths();
         return level && tenure;

@@ -22,7 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Random;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One month through the real topology: customers write in ({@link Arrivals}), simulated agents on shift
@@ -35,7 +36,8 @@ final class Simulation {
     /** After the month, agents keep working (no new tickets) so the month's last tickets get their answer. */
     private static final Duration DRAIN = Duration.ofHours(24);
 
-    private record Scheduled(Instant at, long seq, String topic, String key, ObjectNode value) {
+    /** {@code whileOpen}: dropped if the ticket is solved by then (a customer's message and its answer). */
+    private record Scheduled(Instant at, long seq, String topic, String key, ObjectNode value, boolean whileOpen) {
     }
 
     private final PolicyLoader.LoadedPolicy policy;
@@ -43,7 +45,7 @@ final class Simulation {
     private final Ordering ordering;
     private final AgentPolicy agentPolicy;
     private final Writer events;
-    private final Random random;
+    private final Set<String> solved = new HashSet<>();
     private final Figures.Tally tally = new Figures.Tally();
     private final Map<String, Ordering.Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Arrivals.Arrival> byId = new HashMap<>();
@@ -61,7 +63,6 @@ final class Simulation {
         this.ordering = ordering;
         this.agentPolicy = AgentPolicy.fromPolicy(policy.policy());
         this.events = events;
-        this.random = new Random(month.seed() * 31 + 17);
     }
 
     /** Runs the month; {@code events}, when not null, receives every published input as a replay line. */
@@ -85,7 +86,9 @@ final class Simulation {
                 rig.advanceTo(now);
                 while (!pending.isEmpty() && !pending.peek().at.isAfter(now)) {
                     Scheduled s = pending.poll();
-                    publish(s.topic, s.key, s.value, s.at);
+                    if (!s.whileOpen || !solved.contains(s.key)) {
+                        publish(s.topic, s.key, s.value, s.at);
+                    }
                 }
                 while (next < arrivals.size() && !arrivals.get(next).createdAt().isAfter(now)
                         && arrivals.get(next).createdAt().isBefore(end)) {
@@ -120,16 +123,19 @@ final class Simulation {
     /** A ticket in an agent's hands: minutes of work left to the first reply and to the solve. */
     private static final class Job {
         final Arrivals.Arrival arrival;
+        final TicketWork work;
         final boolean vip;
         long toReply;
         long toSolve;
         boolean replied;
+        boolean interrupted;
 
-        Job(Arrivals.Arrival arrival, boolean vip, long toReply, long toSolve) {
+        Job(Arrivals.Arrival arrival, TicketWork work, boolean vip) {
             this.arrival = arrival;
+            this.work = work;
             this.vip = vip;
-            this.toReply = toReply;
-            this.toSolve = toSolve;
+            this.toReply = work.replyMinutes();
+            this.toSolve = work.solveMinutes();
         }
     }
 
@@ -164,38 +170,40 @@ final class Simulation {
         }
         if (job.toSolve <= 0) {
             publish(Names.TICKETS, a.ticketId(), HelpDesk.solved(a, now), now);
+            solved.add(a.ticketId());
             Instant summaryAt = now.plus(STEP);
-            schedule(summaryAt, a, HelpDesk.reply(a, m.id(), "summary", summaryAt));
+            schedule(summaryAt, a, HelpDesk.reply(a, m.id(), "summary", summaryAt), false);
             if (job.vip) {
                 // The 24-hour follow-up check, done by the owner (outside this simulation's capacity).
-                Instant followUpAt = now.plus(Duration.ofMinutes(Math.round(60 * logNormal(month.roster().work().followUpHours()))));
-                schedule(followUpAt, a, HelpDesk.reply(a, m.id(), "follow-up", followUpAt));
+                Instant followUpAt = now.plus(Duration.ofMinutes(job.work.followUpMinutes()));
+                schedule(followUpAt, a, HelpDesk.reply(a, m.id(), "follow-up", followUpAt), false);
             }
             current.remove(m.id());
         }
     }
 
-    /** Now and then the customer answers the first reply; the owner answers back (a short reply, in calendar time). */
+    /**
+     * Now and then the customer answers the first reply and the owner answers back (a short reply, in calendar
+     * time). Both only while the ticket is open: once it is solved, the solve and its summary answer it.
+     */
     private void customerWritesBack(Roster.Member m, Job job, Instant now) {
-        if (random.nextDouble() >= month.customerReplyShare() || job.toSolve < 4) {
+        if (!job.work.writesBack()) {
             return;
         }
         Arrivals.Arrival a = job.arrival;
-        Instant messageAt = now.plus(Duration.ofMinutes(1 + random.nextInt((int) job.toSolve / 2)));
-        Instant answeredAt = messageAt.plus(Duration.ofMinutes(Math.max(1, Math.round(logNormal(month.roster().work().replyMinutes())))));
-        schedule(messageAt, a, HelpDesk.customerMessage(a, messageAt));
-        schedule(answeredAt, a, HelpDesk.reply(a, m.id(), "answer", answeredAt));
+        Instant messageAt = now.plus(Duration.ofMinutes(job.work.messageAfterMinutes()));
+        Instant answeredAt = messageAt.plus(Duration.ofMinutes(job.work.answerMinutes()));
+        schedule(messageAt, a, HelpDesk.customerMessage(a, messageAt), true);
+        schedule(answeredAt, a, HelpDesk.reply(a, m.id(), "answer", answeredAt), true);
     }
 
     private void take(Roster.Member m, Ordering.Waiting w, Instant now) {
         waiting.remove(w.ticketId);
         Arrivals.Arrival a = byId.get(w.ticketId);
-        Roster.Work work = month.roster().work();
-        long reply = Math.max(1, Math.round(logNormal(work.replyMinutes())));
-        long solve = Math.max(reply + 1, Math.round(logNormal(work.solveMinutes())));
+        TicketWork work = TicketWork.of(month.roster().work(), month.customerReplyShare(), month.seed(), a.ticketId());
         boolean vip = w.tier != null && w.tier != Tier.STANDARD;
         publish(Names.TICKETS, a.ticketId(), HelpDesk.assigned(a, m.id(), now), now);
-        current.put(m.id(), new Job(a, vip, reply, solve));
+        current.put(m.id(), new Job(a, work, vip));
         tally.taken(a.ticketId(), m.id(), vip);
     }
 
@@ -214,7 +222,10 @@ final class Simulation {
                     suspended.computeIfAbsent(m.id(), k -> new ArrayDeque<>()).push(job);
                     current.remove(m.id());
                     take(m, w, now);
-                    tally.interruptions++;
+                    if (!job.interrupted) {
+                        job.interrupted = true;
+                        tally.interruptions++; // tickets interrupted, once each however often
+                    }
                     break;
                 }
             }
@@ -248,8 +259,8 @@ final class Simulation {
         rig.read(Names.ESCALATIONS).forEach(tally::escalation);
     }
 
-    private void schedule(Instant at, Arrivals.Arrival a, ObjectNode value) {
-        pending.add(new Scheduled(at, seq++, Names.TICKETS, a.ticketId(), value));
+    private void schedule(Instant at, Arrivals.Arrival a, ObjectNode value, boolean whileOpen) {
+        pending.add(new Scheduled(at, seq++, Names.TICKETS, a.ticketId(), value, whileOpen));
     }
 
     private void publish(String topic, String key, ObjectNode value, Instant at) {
@@ -266,11 +277,5 @@ final class Simulation {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Log-normal with the given median and 90th percentile (z(0.9) = 1.2816). */
-    private double logNormal(Roster.Spread s) {
-        double sigma = Math.log(s.p90() / s.median()) / 1.2816;
-        return s.median() * Math.exp(sigma * random.nextGaussian());
     }
 }

@@ -66,4 +66,17 @@ class OrderingTest {
         assertTrue(Ordering.VIPLANE.ownQueue(l2, t1, AGENTS));
         assertFalse(Ordering.VIPLANE.ownQueue(l2, t3, AGENTS), "helping is not interrupting");
     }
+
+    @Test
+    void aPoolOpenToEveryoneOfItsLevelIsEveryEligibleAgentsOwnQueue() {
+        AgentPolicy matrix = AgentPolicy.fromPolicy(PolicyLoader.load("escalation-matrix").policy());
+        Roster.Member l1 = agent(AgentLevel.L1, 12, "GENERAL");
+        Ordering.Waiting general = ticket("general", 0, Tier.STANDARD, "GENERAL", 100);
+        Ordering.Waiting priority = ticket("priority", 5, Tier.T2, "PRIORITY", 500);
+        Ordering.Waiting senior = ticket("senior", 0, Tier.T1, "SENIOR", 900);
+        assertEquals("priority", Ordering.VIPLANE.pick(l1, List.of(general, priority), matrix).map(w -> w.ticketId).orElseThrow(),
+                "PRIORITY is members_only: false, min L1: the higher score wins, not the agent's listed pool");
+        assertTrue(Ordering.VIPLANE.ownQueue(l1, priority, matrix), "so its ticket may interrupt the agent");
+        assertFalse(Ordering.VIPLANE.ownQueue(l1, senior, matrix), "SENIOR needs L3");
+    }
 }
