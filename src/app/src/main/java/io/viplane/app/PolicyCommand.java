@@ -9,8 +9,7 @@ import io.viplane.policy.PolicyDiff;
 import io.viplane.policy.PolicyDocument;
 import io.viplane.policy.PolicyException;
 import io.viplane.policy.PolicyLoader;
-import io.viplane.sla.PolicySlaTimes;
-import io.viplane.topology.ViplaneTopology;
+import io.viplane.topology.RunnablePolicy;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,9 +51,7 @@ final class PolicyCommand implements Runnable {
         protected int execute(AppConfig config) {
             PolicyLoader.LoadedPolicy loaded;
             try {
-                loaded = PolicyLoader.load(policy);
-                PolicySlaTimes.validated(loaded.policy(), loaded.baseDir(), loaded.origin());
-                ViplaneTopology.checkPolicy(loaded.policy());
+                loaded = RunnablePolicy.load(policy).loaded();
             } catch (PolicyException e) {
                 err().println("viplane policy check: " + e.getMessage());
                 return 1;

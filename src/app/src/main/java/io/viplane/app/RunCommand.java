@@ -1,12 +1,13 @@
 package io.viplane.app;
 
-import io.viplane.topology.StreamsSettings;
 import io.viplane.codec.Format;
 import io.viplane.policy.PolicyException;
 import io.viplane.policy.PolicyLoader;
 import io.viplane.sla.PolicySlaTimes;
-import io.viplane.topology.Names;
 import io.viplane.topology.ClockMode;
+import io.viplane.topology.Names;
+import io.viplane.topology.RunnablePolicy;
+import io.viplane.topology.StreamsSettings;
 import io.viplane.topology.TopologyOptions;
 import io.viplane.topology.ViplaneTopology;
 import java.util.Map;
@@ -18,10 +19,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.slf4j.LoggerFactory;
 
 /** Runs the pipeline until SIGTERM/SIGINT, then closes cleanly so exactly-once state is committed. */
 @Command(name = "run", description = "Run the pipeline (exactly_once_v2) until SIGTERM/SIGINT, which closes it cleanly.")
@@ -86,9 +87,9 @@ final class RunCommand extends KafkaCommand implements ConfigFlags {
     @Override
     protected boolean ready(AppConfig config) {
         try {
-            policy = PolicyLoader.load(config.get(AppConfig.POLICY));
-            slaTimes = PolicySlaTimes.validated(policy.policy(), policy.baseDir(), policy.origin());
-            ViplaneTopology.checkPolicy(policy.policy());
+            RunnablePolicy runnable = RunnablePolicy.load(config.get(AppConfig.POLICY));
+            policy = runnable.loaded();
+            slaTimes = runnable.slaTimes();
             PolicyCommand.warnIfReviewOverdue(policy, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         } catch (PolicyException e) {
             err().println("viplane run: " + e.getMessage());

@@ -2,7 +2,7 @@ package io.viplane.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.viplane.model.Tier;
-import io.viplane.policy.PolicyLoader;
+import io.viplane.topology.RunnablePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ record Figures(String ordering, String policy, int days, Map<Tier, TierFigures> 
             escalations.merge(e.path("kind").asText(), 1, Integer::sum);
         }
 
-        Figures figures(String ordering, PolicyLoader.LoadedPolicy policy, Instant start, int days) {
+        Figures figures(String ordering, RunnablePolicy policy, Instant start, int days) {
             Map<Tier, TierFigures> tiers = new EnumMap<>(Tier.class);
             for (Tier tier : Tier.values()) {
                 List<Ticket> in = tickets.values().stream().filter(t -> t.tier == tier).toList();

@@ -2,6 +2,7 @@ package io.viplane.simulate;
 
 import io.viplane.policy.PolicyException;
 import io.viplane.policy.PolicyLoader;
+import io.viplane.topology.RunnablePolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,11 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/viplane simulate}: a month of traffic through the real topology with simulated agents,
@@ -78,13 +79,13 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            PolicyLoader.LoadedPolicy main = PolicyLoader.load(policy);
+            RunnablePolicy main = RunnablePolicy.load(policy);
             List<Run> runs = new ArrayList<>();
             runs.add(new Run(main, Ordering.VIPLANE));
             for (String c : compare) {
                 Ordering baseline = Ordering.of(c);
                 runs.add(baseline != null && baseline != Ordering.VIPLANE ? new Run(main, baseline)
-                        : new Run(PolicyLoader.load(c), Ordering.VIPLANE));
+                        : new Run(RunnablePolicy.load(c), Ordering.VIPLANE));
             }
             Roster r = SimFiles.read(roster, "roster.yaml", Roster.class);
             Volume v = SimFiles.read(volume, "volume.yaml", Volume.class);
@@ -120,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private record Run(PolicyLoader.LoadedPolicy policy, Ordering ordering) {
+    private record Run(RunnablePolicy policy, Ordering ordering) {
         String label() {
             return ordering == Ordering.VIPLANE ? "viplane, policy " + policy.policy().name() : ordering.label;
         }

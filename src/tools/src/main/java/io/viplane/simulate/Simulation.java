@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.viplane.model.Tier;
-import io.viplane.policy.PolicyLoader;
 import io.viplane.routing.agents.AgentPolicy;
 import io.viplane.sample.SampleCustomers;
 import io.viplane.topology.Names;
+import io.viplane.topology.RunnablePolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,11 +18,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -40,7 +40,7 @@ final class Simulation {
     private record Scheduled(Instant at, long seq, String topic, String key, ObjectNode value, boolean whileOpen) {
     }
 
-    private final PolicyLoader.LoadedPolicy policy;
+    private final RunnablePolicy policy;
     private final Month month;
     private final Ordering ordering;
     private final AgentPolicy agentPolicy;
@@ -57,7 +57,7 @@ final class Simulation {
     private long seq;
     private TopologyRig rig;
 
-    private Simulation(PolicyLoader.LoadedPolicy policy, Month month, Ordering ordering, Writer events) {
+    private Simulation(RunnablePolicy policy, Month month, Ordering ordering, Writer events) {
         this.policy = policy;
         this.month = month;
         this.ordering = ordering;
@@ -66,7 +66,7 @@ final class Simulation {
     }
 
     /** Runs the month; {@code events}, when not null, receives every published input as a replay line. */
-    static Figures run(PolicyLoader.LoadedPolicy policy, Month month, Ordering ordering, Writer events) {
+    static Figures run(RunnablePolicy policy, Month month, Ordering ordering, Writer events) {
         return new Simulation(policy, month, ordering, events).run();
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viplane.admission.DeadLetter;
 import io.viplane.admission.DeadLetterSink;
-import io.viplane.policy.PolicyLoader;
-import io.viplane.sla.PolicySlaTimes;
+import io.viplane.topology.RunnablePolicy;
 import io.viplane.topology.StreamsSettings;
 import io.viplane.topology.TopologyOptions;
 import io.viplane.topology.ViplaneTopology;
@@ -46,7 +45,7 @@ final class TopologyRig implements AutoCloseable {
     private final List<DeadLetter> agentDeadLetters = new ArrayList<>();
     private Instant now;
 
-    TopologyRig(PolicyLoader.LoadedPolicy policy, Instant start) {
+    TopologyRig(RunnablePolicy policy, Instant start) {
         try {
             stateDir = Files.createTempDirectory("viplane-simulate");
         } catch (IOException e) {
@@ -55,7 +54,7 @@ final class TopologyRig implements AutoCloseable {
         Properties props = StreamsSettings.base("viplane-simulate", "unused:9092", stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         TopologyOptions options = TopologyOptions.defaults()
-                .withSlaTimes(PolicySlaTimes.validated(policy.policy(), policy.baseDir(), policy.origin()))
+                .withSlaTimes(policy.slaTimes())
                 .withAgentDeadLetters(configs -> new DeadLetterSink() {
                     @Override
                     public void send(DeadLetter letter) {

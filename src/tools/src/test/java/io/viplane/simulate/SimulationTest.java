@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.viplane.model.AgentLevel;
 import io.viplane.model.Tier;
-import io.viplane.policy.PolicyLoader;
 import io.viplane.sample.SampleCustomers;
+import io.viplane.topology.RunnablePolicy;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * at work and instant; and the same seed twice.
  */
 class SimulationTest {
-    private static final PolicyLoader.LoadedPolicy POLICY = PolicyLoader.load("white-glove");
+    private static final RunnablePolicy POLICY = RunnablePolicy.load("white-glove");
     private static final LocalDate MONDAY = LocalDate.parse("2026-01-05");
     /** About 20 tickets a weekday, no outage, nobody writes back. */
     private static final Volume QUIET = new Volume(480, 0.3, Map.of("T1", 1.0, "T2", 1.0, "T3", 1.0),
