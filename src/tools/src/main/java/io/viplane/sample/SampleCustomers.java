@@ -42,24 +42,16 @@ public final class SampleCustomers {
         List<ObjectNode> crm = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
         for (SampleAccount a : book.all) {
-            crm.add(line(Names.ACCOUNTS, a.id, a.toJson()));
+            crm.add(SampleOrganization.line(Names.ACCOUNTS, a.id, a.toJson()));
             customers.add(new Customer(a.id, a.tier, a.zone,
                     a.contacts.stream().filter(c -> !c.isExecutive()).map(c -> c.id).toList(),
                     a.contacts.stream().filter(SampleContact::isExecutive).map(c -> c.id).toList()));
         }
         for (SampleContact c : contacts) {
-            crm.add(line(Names.CONTACTS, c.id, c.toJson()));
+            crm.add(SampleOrganization.line(Names.CONTACTS, c.id, c.toJson()));
         }
         return new SampleCustomers(Collections.unmodifiableList(crm), Collections.unmodifiableList(customers),
                 new Dice(seed ^ 0x5DEECE66DL));
-    }
-
-    private static ObjectNode line(String topic, String key, ObjectNode value) {
-        ObjectNode n = Json.object();
-        n.put("topic", topic);
-        n.put("key", key);
-        n.set("value", value);
-        return n;
     }
 
     /** {@code {"topic", "key", "value"}} lines: every account, then every contact; fresh copies. */

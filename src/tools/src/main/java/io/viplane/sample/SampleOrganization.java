@@ -93,7 +93,8 @@ public final class SampleOrganization {
         }
     }
 
-    private static ObjectNode line(String topic, String key, ObjectNode value) {
+    /** A replay line: {@code {"topic", "key", "value"}}. */
+    static ObjectNode line(String topic, String key, ObjectNode value) {
         ObjectNode n = Json.object();
         n.put("topic", topic);
         n.put("key", key);

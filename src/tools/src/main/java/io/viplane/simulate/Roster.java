@@ -12,7 +12,16 @@ import java.util.List;
  * Who works when and how long work takes ({@code --roster FILE}; default {@code simulate/roster.yaml}).
  * An agent works one ticket at a time, from assignment to solved; shifts are local times in a zone.
  */
-record Roster(Work work, List<Group> groups) {
+record Roster(Work work, List<Group> groups, List<Leave> pto) {
+
+    /** A member away from {@code from} to {@code to} (local dates in the member's zone, both included). */
+    record Leave(String agent, java.time.LocalDate from, java.time.LocalDate to) {
+        Leave {
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("pto of " + agent + ": to " + to + " is before from " + from);
+            }
+        }
+    }
 
     /**
      * Minutes from assignment to the first public reply (and from a customer's message to the answer), to
@@ -57,17 +66,38 @@ record Roster(Work work, List<Group> groups) {
 
     Roster {
         groups = List.copyOf(groups);
+        pto = List.copyOf(pto);
     }
 
     /** One simulated agent; ids are {@code sim-<group>-NN}, no names (no personal data in the outputs). */
-    record Member(String id, Group group) {
+    record Member(String id, Group group, List<Leave> leave) {
+        Member(String id, Group group) {
+            this(id, group, List.of());
+        }
+
+        boolean onLeave(java.time.Instant at) {
+            java.time.LocalDate day = at.atZone(ZoneId.of(group.zone())).toLocalDate();
+            return leave.stream().anyMatch(l -> !day.isBefore(l.from()) && !day.isAfter(l.to()));
+        }
+
+        /** At work: in a shift and not on leave. */
+        boolean onShift(java.time.Instant at) {
+            return group.onShift(at) && !onLeave(at);
+        }
     }
 
+    /** Every member; a PTO entry naming no member is an error, not a silent no-op. */
     List<Member> members() {
         List<Member> out = new ArrayList<>();
         for (Group g : groups) {
             for (int i = 1; i <= g.count(); i++) {
-                out.add(new Member(String.format("sim-%s-%02d", g.name(), i), g));
+                String id = String.format("sim-%s-%02d", g.name(), i);
+                out.add(new Member(id, g, pto.stream().filter(l -> l.agent().equals(id)).toList()));
+            }
+        }
+        for (Leave l : pto) {
+            if (out.stream().noneMatch(m -> m.id().equals(l.agent()))) {
+                throw new IllegalArgumentException("pto names no agent of the roster: " + l.agent());
             }
         }
         return out;

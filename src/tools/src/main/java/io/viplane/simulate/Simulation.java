@@ -152,7 +152,7 @@ final class Simulation {
             Deque<Job> held = suspended.get(m.id());
             if (held != null && !held.isEmpty()) {
                 current.put(m.id(), held.pop());
-            } else if (m.group().onShift(now) && !waiting.isEmpty()) {
+            } else if (m.onShift(now) && !waiting.isEmpty()) {
                 ordering.pick(m, waiting.values(), agentPolicy).ifPresent(w -> take(m, w, now));
             }
         }
@@ -218,7 +218,7 @@ final class Simulation {
         for (Ordering.Waiting w : vip) {
             for (Roster.Member m : members) {
                 Job job = current.get(m.id());
-                if (job != null && !job.vip && m.group().onShift(now) && ordering.ownQueue(m, w, agentPolicy)) {
+                if (job != null && !job.vip && m.onShift(now) && ordering.ownQueue(m, w, agentPolicy)) {
                     suspended.computeIfAbsent(m.id(), k -> new ArrayDeque<>()).push(job);
                     current.remove(m.id());
                     take(m, w, now);
@@ -234,7 +234,7 @@ final class Simulation {
 
     private void status(Roster.Member m, Instant now) {
         Job job = current.get(m.id());
-        String status = job != null ? "BUSY" : m.group().onShift(now) ? "AVAILABLE" : "OFFLINE";
+        String status = job != null ? "BUSY" : m.onLeave(now) ? "PTO" : m.onShift(now) ? "AVAILABLE" : "OFFLINE";
         if (!status.equals(published.put(m.id(), status))) {
             int open = (job == null ? 0 : 1) + suspended.getOrDefault(m.id(), new ArrayDeque<>()).size();
             int vip = job != null && job.vip ? 1 : 0;

@@ -60,4 +60,17 @@ class RosterTest {
         e = assertThrows(UncheckedIOException.class, () -> SimFiles.read(unknown, "roster.yaml", Roster.class));
         assertTrue(e.getMessage().contains("\"colour\""), e.getMessage());
     }
+
+    @Test
+    void anAgentOnLeaveIsNotAtWorkAndALeaveForNobodyIsAnError() {
+        Roster r = SimFiles.read(null, "roster.yaml", Roster.class);
+        Roster.Member away = r.members().stream().filter(m -> m.id().equals("sim-l2-amer-08")).findFirst().orElseThrow();
+        assertFalse(away.onShift(Instant.parse("2026-01-13T15:00:00Z")), "Tuesday 10:00 New York, on PTO");
+        assertTrue(away.onLeave(Instant.parse("2026-01-13T15:00:00Z")));
+        assertTrue(away.onShift(Instant.parse("2026-01-19T15:00:00Z")), "back the next Monday");
+        Roster typo = new Roster(r.work(), r.groups(), List.of(new Roster.Leave("sim-l2-amer-99",
+                java.time.LocalDate.parse("2026-01-12"), java.time.LocalDate.parse("2026-01-16"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, typo::members);
+        assertEquals("pto names no agent of the roster: sim-l2-amer-99", e.getMessage());
+    }
 }

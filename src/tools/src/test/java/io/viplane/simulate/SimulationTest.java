@@ -29,7 +29,7 @@ class SimulationTest {
     private static Roster roundTheClock(int count, Roster.Spread solve) {
         return new Roster(new Roster.Work(ONE_MINUTE, solve, new Roster.Spread(16, 16)),
                 List.of(new Roster.Group("all", List.of("TIER1_SENIOR", "L2_PLUS", "L1_TENURED", "GENERAL"), AgentLevel.L3,
-                        count, 60, "UTC", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, "ALL")));
+                        count, 60, "UTC", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, "ALL")), List.of());
     }
 
     @Test
@@ -121,7 +121,7 @@ class SimulationTest {
                 new Arrivals.Arrival("sim-00002", t1, t1.contactIds().get(0), ten.plusSeconds(600), "NORMAL", crm.opening(false), false));
         Roster solo = new Roster(new Roster.Work(ONE_MINUTE, new Roster.Spread(60, 60), new Roster.Spread(16, 16)),
                 List.of(new Roster.Group("solo", List.of("TIER1_SENIOR", "GENERAL"), AgentLevel.L3, 1, 60, "UTC",
-                        LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, "ALL")));
+                        LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, "ALL")), List.of());
         Month month = new Month(solo, arrivals, crm.crmLines(), MONDAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), 1, 3, 0);
 
         StringWriter events = new StringWriter();
