@@ -136,10 +136,11 @@ final class PolicyCommand implements Runnable {
 
         @Override
         protected int execute(AppConfig config) throws java.io.IOException {
+            PolicyLoader.LoadedPolicy loaded;
             String md;
             try {
-                java.nio.file.Path r = routes != null ? routes : PolicyDocuments.routesBeside(PolicyLoader.load(policy));
-                md = PolicyDocuments.markdown(policy, r);
+                loaded = PolicyLoader.load(policy);
+                md = PolicyDocuments.markdown(loaded, routes != null ? routes : PolicyDocuments.routesBeside(loaded));
             } catch (PolicyException | io.viplane.notify.route.RoutesException e) {
                 err().println("viplane policy doc: " + e.getMessage());
                 return 1;
@@ -151,7 +152,7 @@ final class PolicyCommand implements Runnable {
             java.nio.file.Files.createDirectories(outDir);
             java.nio.file.Path file = outDir.resolve("policy.md");
             java.nio.file.Files.writeString(file, md);
-            String html = Rendering.html(md, "VIP Customer Support Policy: " + PolicyLoader.load(policy).policy().name());
+            String html = Rendering.html(md, PolicyDocuments.title(loaded));
             java.nio.file.Files.writeString(outDir.resolve("policy.html"), html);
             Rendering.pdf(html, outDir.resolve("policy.pdf"));
             out().println("wrote " + file + ", " + outDir.resolve("policy.html") + " and " + outDir.resolve("policy.pdf"));

@@ -23,8 +23,13 @@ public final class PolicyDocuments {
     }
 
     /** {@code routes}: a routes file for the appendix, or null for none. */
-    public static String markdown(String policyNameOrFile, Path routes) {
-        String md = PolicyMarkdown.render(policyNameOrFile);
+    public static String markdown(PolicyLoader.LoadedPolicy policy, Path routes) {
+        String md = PolicyMarkdown.render(policy);
         return routes == null ? md : md + RoutesMarkdown.appendix(routes);
+    }
+
+    /** The document's title, as the HTML page and the PDF carry it. */
+    public static String title(PolicyLoader.LoadedPolicy policy) {
+        return "VIP Customer Support Policy: " + policy.policy().name();
     }
 }

@@ -20,7 +20,8 @@ class PolicyDocumentsTest {
     Path dir;
 
     private static String markdown(String name) {
-        return PolicyDocuments.markdown(name, PolicyDocuments.routesBeside(PolicyLoader.load(name)));
+        PolicyLoader.LoadedPolicy loaded = PolicyLoader.load(name);
+        return PolicyDocuments.markdown(loaded, PolicyDocuments.routesBeside(loaded));
     }
 
     @ParameterizedTest

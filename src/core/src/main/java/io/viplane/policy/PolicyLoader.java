@@ -58,16 +58,30 @@ public final class PolicyLoader {
      * {@code viplane policy diff} compares, so its paths are the file's own.
      */
     public static com.fasterxml.jackson.databind.JsonNode tree(String nameOrFile) {
+        return tree(load(nameOrFile));
+    }
+
+    /** The YAML of a policy already loaded, as written. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(LoadedPolicy loaded) {
+        return yamlTree(text(loaded), loaded.origin());
+    }
+
+    /** The tree of a policy's text, read before (the text is what was validated). */
+    static com.fasterxml.jackson.databind.JsonNode yamlTree(String text, String origin) {
         try {
-            return YAML.readTree(text(nameOrFile));
+            return YAML.readTree(text);
         } catch (IOException e) {
-            throw new PolicyException("cannot read policy " + nameOrFile, e);
+            throw new PolicyException("cannot read policy " + origin, e);
         }
     }
 
     /** The policy file's text (comments included), validated first. */
     public static String text(String nameOrFile) {
-        LoadedPolicy loaded = load(nameOrFile);
+        return text(load(nameOrFile));
+    }
+
+    /** The text of a policy already loaded (and so validated), from where it was loaded. */
+    public static String text(LoadedPolicy loaded) {
         String origin = loaded.origin();
         try (InputStream in = loaded.baseDir() != null ? Files.newInputStream(Path.of(origin))
                 : PolicyLoader.class.getResourceAsStream("/" + origin)) {

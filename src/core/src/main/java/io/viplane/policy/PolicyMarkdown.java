@@ -27,9 +27,13 @@ public final class PolicyMarkdown {
 
     /** The document of a policy (name or file), validated first. */
     public static String render(String nameOrFile) {
-        PolicyLoader.LoadedPolicy loaded = PolicyLoader.load(nameOrFile);
-        String text = PolicyLoader.text(nameOrFile);
-        return render(PolicyLoader.tree(nameOrFile), PolicyNotes.of(text), loaded.origin());
+        return render(PolicyLoader.load(nameOrFile));
+    }
+
+    /** The document of a policy already loaded: its file is read once more, for the comments. */
+    public static String render(PolicyLoader.LoadedPolicy loaded) {
+        String text = PolicyLoader.text(loaded);
+        return render(PolicyLoader.yamlTree(text, loaded.origin()), PolicyNotes.of(text), loaded.origin());
     }
 
     static String render(JsonNode tree, Map<String, String> notes, String origin) {
