@@ -2,17 +2,16 @@ package io.viplane.docs;
 
 import io.viplane.notify.route.Match;
 import io.viplane.notify.route.Route;
+import io.viplane.notify.route.RoutesException;
 import io.viplane.notify.route.RoutesFile;
 import io.viplane.policy.PolicyNotes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -24,13 +23,14 @@ final class RoutesMarkdown {
     }
 
     static String appendix(Path file) {
-        RoutesFile routes = RoutesFile.describe(file);
-        Map<String, String> notes;
+        String text;
         try {
-            notes = PolicyNotes.of(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new RoutesException(file.toString(), null, "cannot read: " + e.getClass().getSimpleName());
         }
+        RoutesFile routes = RoutesFile.describe(text, file.toString()); // read once: the rules and their comments
+        Map<String, String> notes = PolicyNotes.of(text);
         StringBuilder out = new StringBuilder();
         out.append("\n## Appendix A. Notification routes\n\n");
         out.append("From `").append(shown(file)).append("` (the notifier reads the same file; channel URLs and secrets ")

@@ -55,9 +55,9 @@ public record RoutesFile(String calendar, RouteRules.Urgent urgent, List<Route> 
         }
     }
 
-    /** The routes of a file, channel names unchecked (no notifier config at hand): for the policy document. */
-    public static RoutesFile describe(Path file) {
-        return load(file, null);
+    /** The routes of a file's text, channel names unchecked (no notifier config at hand): for the policy document. */
+    public static RoutesFile describe(String text, String fileName) {
+        return parse(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), fileName, null);
     }
 
     /** {@code channels}: the configured channels and their types; null checks nothing about channel names. */
