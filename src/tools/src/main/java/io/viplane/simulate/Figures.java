@@ -41,7 +41,6 @@ record Figures(String ordering, String policy, int days, Map<Tier, TierFigures> 
     static final class Tally {
         private static final class Ticket {
             Instant createdAt;
-            boolean outage;
             Tier tier = Tier.STANDARD;
             Instant repliedAt;
             Integer firstResponseMinutes;
@@ -55,10 +54,9 @@ record Figures(String ordering, String policy, int days, Map<Tier, TierFigures> 
         int agentDeadLetters;
         int interruptions;
 
-        void created(String id, Instant at, boolean outage) {
+        void created(String id, Instant at) {
             Ticket t = new Ticket();
             t.createdAt = at;
-            t.outage = outage;
             tickets.put(id, t);
         }
 

@@ -112,10 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.println("wrote " + out.resolve("results.md") + ", " + out.resolve("events.jsonl")
                     + " (the first run's inputs, for `viplane replay`) and the charts " + charts);
             return 0;
-        } catch (PolicyException | IllegalArgumentException | UncheckedIOException ex) {
-            e.println("viplane simulate: " + ex.getMessage());
-            return 1;
-        } catch (IOException ex) {
+        } catch (PolicyException | IllegalArgumentException | IOException | UncheckedIOException ex) {
             e.println("viplane simulate: " + ex.getMessage());
             return 1;
         }

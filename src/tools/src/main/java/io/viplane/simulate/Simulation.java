@@ -46,6 +46,8 @@ final class Simulation {
     private final AgentPolicy agentPolicy;
     private final Writer events;
     private final Set<String> solved = new HashSet<>();
+    /** Tenure is counted back from here: an agent's hired_on is one date all month. */
+    private final java.time.LocalDate firstDay;
     private final Figures.Tally tally = new Figures.Tally();
     private final Map<String, Ordering.Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Arrivals.Arrival> byId = new HashMap<>();
@@ -60,6 +62,7 @@ final class Simulation {
     private Simulation(RunnablePolicy policy, Month month, Ordering ordering, Writer events) {
         this.policy = policy;
         this.month = month;
+        this.firstDay = month.start().atZone(ZoneOffset.UTC).toLocalDate();
         this.ordering = ordering;
         this.agentPolicy = AgentPolicy.fromPolicy(policy.policy());
         this.events = events;
@@ -95,7 +98,7 @@ final class Simulation {
                     Arrivals.Arrival a = arrivals.get(next++);
                     byId.put(a.ticketId(), a);
                     waiting.put(a.ticketId(), new Ordering.Waiting(a.ticketId(), a.createdAt()));
-                    tally.created(a.ticketId(), a.createdAt(), a.outage());
+                    tally.created(a.ticketId(), a.createdAt());
                     publish(Names.TICKETS, a.ticketId(), HelpDesk.created(a), a.createdAt());
                 }
                 collect();
@@ -238,7 +241,7 @@ final class Simulation {
         if (!status.equals(published.put(m.id(), status))) {
             int open = (job == null ? 0 : 1) + suspended.getOrDefault(m.id(), new ArrayDeque<>()).size();
             int vip = job != null && job.vip ? 1 : 0;
-            publish(Names.AGENTS, m.id(), HelpDesk.agent(m, now.atZone(ZoneOffset.UTC).toLocalDate(), status, open, vip, now), now);
+            publish(Names.AGENTS, m.id(), HelpDesk.agent(m, firstDay, status, open, vip, now), now);
         }
     }
 
